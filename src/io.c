@@ -32,10 +32,10 @@ ec_err ec_read_file(const char *path, size_t max_bytes, char **data,
 		if (max_bytes && (size_t)st.st_size > max_bytes) {
 			if (!is_stdin)
 				fclose(f);
-			return ec_error_set(
-			    err, EC_ELIMIT, path, 0, 0,
-			    "file is %lld bytes, over the limit of %zu bytes",
-			    (long long)st.st_size, max_bytes);
+			return ec_error_set(err, EC_ELIMIT, path, 0, 0,
+			                    "file is %lld bytes, over the "
+			                    "limit of %zu bytes",
+			                    (long long)st.st_size, max_bytes);
 		}
 		cap = (size_t)st.st_size + 1;
 	}
@@ -43,7 +43,8 @@ ec_err ec_read_file(const char *path, size_t max_bytes, char **data,
 	if (!buf) {
 		if (!is_stdin)
 			fclose(f);
-		return ec_error_set(err, EC_ENOMEM, path, 0, 0, "out of memory");
+		return ec_error_set(err, EC_ENOMEM, path, 0, 0,
+		                    "out of memory");
 	}
 	for (;;) {
 		if (n + 1 >= cap) {
@@ -71,9 +72,10 @@ ec_err ec_read_file(const char *path, size_t max_bytes, char **data,
 			free(buf);
 			if (!is_stdin)
 				fclose(f);
-			return ec_error_set(err, EC_ELIMIT, path, 0, 0,
-			                    "input is over the limit of %zu bytes",
-			                    max_bytes);
+			return ec_error_set(
+			        err, EC_ELIMIT, path, 0, 0,
+			        "input is over the limit of %zu bytes",
+			        max_bytes);
 		}
 		if (r == 0) {
 			if (ferror(f)) {
@@ -82,7 +84,8 @@ ec_err ec_read_file(const char *path, size_t max_bytes, char **data,
 				if (!is_stdin)
 					fclose(f);
 				return ec_error_set(err, EC_EIO, path, 0, 0,
-				                    "read error: %s", strerror(e));
+				                    "read error: %s",
+				                    strerror(e));
 			}
 			break;
 		}
@@ -106,19 +109,22 @@ ec_err ec_atomic_open(const char *path, ec_atomic **out, ec_error *err)
 	*out = NULL;
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return ec_error_set(err, EC_EIO, path, 0, 0,
-		                    "is a directory, cannot write a file there");
+		return ec_error_set(
+		        err, EC_EIO, path, 0, 0,
+		        "is a directory, cannot write a file there");
 	ec_atomic *a = calloc(1, sizeof *a);
 	size_t n = strlen(path);
 	if (!a)
-		return ec_error_set(err, EC_ENOMEM, path, 0, 0, "out of memory");
+		return ec_error_set(err, EC_ENOMEM, path, 0, 0,
+		                    "out of memory");
 	a->path = strdup(path);
 	a->tmp = malloc(n + 32);
 	if (!a->path || !a->tmp) {
 		free(a->path);
 		free(a->tmp);
 		free(a);
-		return ec_error_set(err, EC_ENOMEM, path, 0, 0, "out of memory");
+		return ec_error_set(err, EC_ENOMEM, path, 0, 0,
+		                    "out of memory");
 	}
 	/* Same folder as the target so that rename() is atomic. */
 	const char *slash = strrchr(path, '/');
@@ -170,8 +176,7 @@ ec_err ec_atomic_commit(ec_atomic *a, ec_error *err)
 	int e = bad ? EIO : 0;
 	if (fflush(a->f) != 0 && !e)
 		e = errno;
-	if (!e && fsync(fileno(a->f)) != 0 && errno != EINVAL &&
-	    errno != EROFS)
+	if (!e && fsync(fileno(a->f)) != 0 && errno != EINVAL && errno != EROFS)
 		e = errno;
 	if (fclose(a->f) != 0 && !e)
 		e = errno;

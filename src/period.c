@@ -10,15 +10,40 @@
 static ec_err bad(ec_error *err, size_t col, const char *s, size_t len,
                   const char *why)
 {
-	/* Show at most 32 bytes of the input in the message. */
-	int shown = len > 32 ? 32 : (int)len;
+	/* Show at most 32 bytes of the input, cut at a character boundary,
+	 * with control characters escaped so the message stays on one line
+	 * (a period read from a quoted CSV field may hold a line break). */
+	char shown[32 * 4 + 8];
+	size_t o = 0, i = 0;
+	for (; i < len && i < 32; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0xC0) {
+			size_t k = 1;
+			while (i + k < len &&
+			       ((unsigned char)s[i + k] & 0xC0) == 0x80)
+				k++;
+			if (i + k > 32)
+				break;
+		}
+		if (c == '\n' || c == '\r' || c == '\t')
+			o += (size_t)snprintf(shown + o, sizeof shown - o,
+			                      "\\%c",
+			                      c == '\n'   ? 'n'
+			                      : c == '\r' ? 'r'
+			                                  : 't');
+		else if (c < 0x20 || c == 0x7f)
+			o += (size_t)snprintf(shown + o, sizeof shown - o,
+			                      "\\x%02X", c);
+		else
+			shown[o++] = (char)c;
+	}
+	shown[o] = '\0';
 	return ec_error_set(err, EC_EPARSE, NULL, 0, (long)col + 1,
-	                    "bad period '%.*s%s': %s", shown, s,
-	                    len > 32 ? "..." : "", why);
+	                    "bad period '%s%s': %s", shown,
+	                    i < len ? "..." : "", why);
 }
 
-ec_err ec_period_parse(const char *s, size_t len, ec_period *out,
-                       ec_error *err)
+ec_err ec_period_parse(const char *s, size_t len, ec_period *out, ec_error *err)
 {
 	size_t i = 0;
 	if (len == 0)
@@ -52,8 +77,8 @@ ec_err ec_period_parse(const char *s, size_t len, ec_period *out,
 	size_t tpos = i;
 	i++;
 	if (c == 'F') {
-		if (i < len && toupper((unsigned char)s[i]) == 'Y' && i + 1 == len &&
-		    !fy_prefix) {
+		if (i < len && toupper((unsigned char)s[i]) == 'Y' &&
+		    i + 1 == len && !fy_prefix) {
 			*out = p;
 			return EC_OK;
 		}
@@ -69,10 +94,12 @@ ec_err ec_period_parse(const char *s, size_t len, ec_period *out,
 		i++;
 	}
 	if (i == n0)
-		return bad(err, n0, s, len,
-		           c == 'Q' ? "a quarter number 1-4 must follow Q"
-		           : c == 'H' ? "a half number 1-2 must follow H"
-		                      : "a month count 3, 6, 9 or 12 must follow M");
+		return bad(
+		        err, n0, s, len,
+		        c == 'Q' ? "a quarter number 1-4 must follow Q"
+		        : c == 'H'
+		                ? "a half number 1-2 must follow H"
+		                : "a month count 3, 6, 9 or 12 must follow M");
 	if (i != len)
 		return bad(err, i, s, len, "unexpected text after the period");
 	if (c == 'Q') {
@@ -98,10 +125,12 @@ char *ec_period_format(ec_period p, char *buf)
 {
 	switch (p.type) {
 	case EC_PERIOD_QUARTER:
-		snprintf(buf, EC_PERIOD_STRLEN, "%04dQ%d", p.year % 10000, p.n % 10);
+		snprintf(buf, EC_PERIOD_STRLEN, "%04dQ%d", p.year % 10000,
+		         p.n % 10);
 		break;
 	case EC_PERIOD_HALF:
-		snprintf(buf, EC_PERIOD_STRLEN, "%04dH%d", p.year % 10000, p.n % 10);
+		snprintf(buf, EC_PERIOD_STRLEN, "%04dH%d", p.year % 10000,
+		         p.n % 10);
 		break;
 	case EC_PERIOD_MONTHS:
 		snprintf(buf, EC_PERIOD_STRLEN, "%04dM%d", p.year % 10000,

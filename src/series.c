@@ -407,9 +407,12 @@ static bool agree(const ec_obs *a, const ec_obs *b)
 {
 	if (a->unit != b->unit)
 		return false;
+	/* Guidance agrees when its bounds and its point value (when one is
+	 * given without bounds, or as the midpoint) all agree. */
 	if (a->kind == EC_KIND_GUIDANCE)
 		return ec_values_agree(a->unit, a->low, b->low) &&
-		       ec_values_agree(a->unit, a->high, b->high);
+		       ec_values_agree(a->unit, a->high, b->high) &&
+		       ec_values_agree(a->unit, a->value, b->value);
 	return ec_values_agree(a->unit, a->value, b->value);
 }
 
@@ -737,6 +740,41 @@ ec_err ec_series_merge(ec_series *dst, const ec_series *src,
 	free(map);
 	free(cells);
 	free(quoted);
+	/* Conflicts that src already holds come along, tied to the row of dst
+	 * that now carries their key, so that nothing reported is lost by a
+	 * merge.  They were counted when src was built, not here.  Their
+	 * cells (in src's layout) are not kept. */
+	for (size_t i = 0; i < src->n_conf && !rc; i++) {
+		const ec_obs *kept_src = &src->rows[src->conf[i].kept].o;
+		ec_key k = ec_obs_key(kept_src);
+		const ec_obs *kept = NULL;
+		/* The row of dst with the kept row's key (and document, in a
+		 * doc-keyed store; and issue date, for guidance).  Conflicts
+		 * are few: a scan is enough. */
+		for (size_t j = 0; j < dst->n && !kept; j++) {
+			const ec_obs *d = &dst->rows[j].o;
+			ec_key dk = ec_obs_key(d);
+			if (base_equal(&dk, &k) &&
+			    (!dst->doc_keyed ||
+			     strcmp(nz(d->doc), nz(kept_src->doc)) == 0) &&
+			    (k.kind != EC_KIND_GUIDANCE ||
+			     strcmp(dk.issued, k.issued) == 0))
+				kept = d;
+		}
+		if (!kept)
+			continue;
+		ec_obs o = src->conf[i].o;
+		o.cells = NULL;
+		o.quoted = NULL;
+		o.n_cells = 0;
+		size_t at = (size_t)((const row *)(const void *)kept - dst->rows);
+		ec_error e2;
+		if (record_conflict(dst, &o, at, &e2) == EC_ENOMEM) {
+			rc = EC_ENOMEM;
+			if (err)
+				*err = e2;
+		}
+	}
 	if (n_conflicts)
 		*n_conflicts = conf;
 	return rc;
