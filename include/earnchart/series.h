@@ -167,7 +167,9 @@ ec_err ec_series_select(const ec_series *s, const ec_select *sel,
 
 /* Adds every row of src to dst (ec_series_add rules), extending dst's
  * layout by src's extra columns.  Conflicts are recorded in dst and counted
- * in *n_conflicts (may be NULL); they do not make the call fail. */
+ * in *n_conflicts (may be NULL); they do not make the call fail.  The
+ * conflicts src already held are carried over too (attached to the
+ * matching row of dst) but not counted in *n_conflicts. */
 ec_err ec_series_merge(ec_series *dst, const ec_series *src,
                        size_t *n_conflicts, ec_error *err);
 
