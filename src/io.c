@@ -101,17 +101,38 @@ ec_err ec_read_file(const char *path, size_t max_bytes, char **data,
 struct ec_atomic {
 	FILE *f;
 	char *path;
-	char *tmp;
+	char *tmp; /* NULL when writing a device or FIFO in place */
 };
 
 ec_err ec_atomic_open(const char *path, ec_atomic **out, ec_error *err)
 {
 	*out = NULL;
 	struct stat st;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+	int exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode))
 		return ec_error_set(
 		        err, EC_EIO, path, 0, 0,
 		        "is a directory, cannot write a file there");
+	if (exists && !S_ISREG(st.st_mode)) {
+		/* A device or FIFO (/dev/stdout, /dev/full): write in place;
+		 * renaming a temporary file over it would replace the device
+		 * node when running as root. */
+		ec_atomic *a = calloc(1, sizeof *a);
+		if (!a || !(a->path = strdup(path))) {
+			free(a);
+			return ec_error_set(err, EC_ENOMEM, path, 0, 0,
+			                    "out of memory");
+		}
+		if (!(a->f = fopen(path, "wb"))) {
+			int e = errno;
+			free(a->path);
+			free(a);
+			return ec_error_set(err, EC_EIO, path, 0, 0,
+			                    "cannot write: %s", strerror(e));
+		}
+		*out = a;
+		return EC_OK;
+	}
 	ec_atomic *a = calloc(1, sizeof *a);
 	size_t n = strlen(path);
 	if (!a)
@@ -161,7 +182,10 @@ ec_err ec_atomic_open(const char *path, ec_atomic **out, ec_error *err)
 
 FILE *ec_atomic_file(ec_atomic *a) { return a->f; }
 
-const char *ec_atomic_temp_path(const ec_atomic *a) { return a->tmp; }
+const char *ec_atomic_temp_path(const ec_atomic *a)
+{
+	return a->tmp ? a->tmp : a->path;
+}
 
 static void atomic_free(ec_atomic *a)
 {
@@ -180,10 +204,11 @@ ec_err ec_atomic_commit(ec_atomic *a, ec_error *err)
 		e = errno;
 	if (fclose(a->f) != 0 && !e)
 		e = errno;
-	if (!e && rename(a->tmp, a->path) != 0)
+	if (!e && a->tmp && rename(a->tmp, a->path) != 0)
 		e = errno;
 	if (e) {
-		unlink(a->tmp);
+		if (a->tmp)
+			unlink(a->tmp);
 		ec_error_set(err, EC_EIO, a->path, 0, 0, "cannot write: %s",
 		             strerror(e));
 		atomic_free(a);
@@ -198,7 +223,8 @@ void ec_atomic_abort(ec_atomic *a)
 	if (!a)
 		return;
 	fclose(a->f);
-	unlink(a->tmp);
+	if (a->tmp)
+		unlink(a->tmp);
 	atomic_free(a);
 }
 

@@ -23,12 +23,14 @@ ec_err ec_read_file(const char *path, size_t max_bytes, char **data,
  * never leaves a partial file and keeps an older file as it was. */
 typedef struct ec_atomic ec_atomic;
 
-/* Opens a temporary file next to path.  *out receives the handle. */
+/* Opens a temporary file next to path.  *out receives the handle.  When
+ * path is an existing device or FIFO (/dev/stdout, /dev/full) it is written
+ * in place instead: there is nothing to rename over. */
 ec_err ec_atomic_open(const char *path, ec_atomic **out, ec_error *err);
 /* The stdio stream to write to (owned by the handle). */
 FILE *ec_atomic_file(ec_atomic *a);
-/* The temporary file's path (owned by the handle), e.g. for libraries that
- * want to write by name. */
+/* The temporary file's path (owned by the handle; the target itself when
+ * writing a device in place), e.g. for libraries that write by name. */
 const char *ec_atomic_temp_path(const ec_atomic *a);
 /* Flushes, fsyncs, closes and renames over the target; frees the handle
  * whatever the result.  On failure the temporary file is removed. */
