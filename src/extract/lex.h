@@ -1,0 +1,56 @@
+/* The metric lexicon (lexicon.c), shared by rules.c and table.c. */
+#ifndef EC_EXTRACT_LEX_H
+#define EC_EXTRACT_LEX_H
+
+#include <stddef.h>
+
+#include "ex.h"
+
+/* Metric families: a phrase names a family; the number's unit picks the
+ * metric (gross margin in percent is gross_margin, in dollars
+ * gross_profit). */
+enum {
+	F_NONE = 0,
+	F_REVENUE,
+	F_GM,
+	F_OP,
+	F_OPEX,
+	F_NI,
+	F_EPS,
+	F_BACKLOG,
+	F_DEFREV,
+	F_CASH,
+	F_OCF,
+	F_CAPEX,
+	F_DSO,
+	F_HEAD,
+	F_TAX,
+	F_BLOCK
+};
+
+typedef struct ex_phrase {
+	const char *words; /* lower case, single spaces */
+	int fam;
+	int neg; /* a loss: a positive number is negative */
+} ex_phrase;
+
+extern const ex_phrase ex_phrases[];
+extern const size_t ex_n_phrases;
+
+/* Phrases bucketed by first letter, built once per scan. */
+typedef struct ex_lexidx {
+	unsigned short start[28];
+	unsigned short list[512];
+	unsigned char flen[512]; /* length of each phrase's first word */
+} ex_lexidx;
+void ex_lex_index(ex_lexidx *ix);
+
+/* The longest phrase that starts the word list w[0..n) (lower-case words);
+ * its index, or -1.  *nwords receives its length in words. */
+int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
+                      size_t *nwords);
+
+/* The metric of a family for a number in percent (pct=1) or not. */
+const ex_metric *ex_family_metric(int fam, int pct);
+
+#endif

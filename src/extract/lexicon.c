@@ -1,0 +1,348 @@
+/* The metric lexicon shared by prose and tables: phrases (lower case,
+ * words separated by single spaces; commas in the text are skipped when
+ * matching) naming a metric family, and blockers: financial nouns that are
+ * not one of our metrics and so end the reach of the previous metric
+ * phrase ("R&D expenses were $212 million" is not operating expenses). */
+#include <string.h>
+
+#include "lex.h"
+
+const ex_phrase ex_phrases[] = {
+    /* revenue */
+    {"revenue", F_REVENUE, 0},
+    {"revenues", F_REVENUE, 0},
+    {"net revenue", F_REVENUE, 0},
+    {"net revenues", F_REVENUE, 0},
+    {"sales", F_REVENUE, 0},
+    {"net sales", F_REVENUE, 0},
+    {"top line", F_REVENUE, 0},
+    {"top-line", F_REVENUE, 0},
+    {"turnover", F_REVENUE, 0},
+    /* gross margin / profit (the unit decides) */
+    {"gross margin", F_GM, 0},
+    {"gross margins", F_GM, 0},
+    {"gross profit", F_GM, 0},
+    {"gross profit margin", F_GM, 0},
+    {"gross profits", F_GM, 0},
+    {"gm", F_GM, 0},
+    /* operating margin / income */
+    {"operating margin", F_OP, 0},
+    {"operating margins", F_OP, 0},
+    {"op margin", F_OP, 0},
+    {"operating income", F_OP, 0},
+    {"operating profit", F_OP, 0},
+    {"operating profits", F_OP, 0},
+    {"income from operations", F_OP, 0},
+    {"operating income (loss)", F_OP, 0},
+    {"operating loss", F_OP, 1},
+    {"loss from operations", F_OP, 1},
+    {"operating profit margin", F_OP, 0},
+    /* operating expenses */
+    {"operating expenses", F_OPEX, 0},
+    {"operating expense", F_OPEX, 0},
+    {"opex", F_OPEX, 0},
+    {"operating costs", F_OPEX, 0},
+    {"total operating expenses", F_OPEX, 0},
+    /* net income */
+    {"net income", F_NI, 0},
+    {"net earnings", F_NI, 0},
+    {"net profit", F_NI, 0},
+    {"net loss", F_NI, 1},
+    {"net income (loss)", F_NI, 0},
+    {"bottom line", F_NI, 0},
+    /* EPS */
+    {"earnings per share", F_EPS, 0},
+    {"earnings per diluted share", F_EPS, 0},
+    {"diluted earnings per share", F_EPS, 0},
+    {"earnings per share diluted", F_EPS, 0},
+    {"eps", F_EPS, 0},
+    {"diluted eps", F_EPS, 0},
+    {"net income per share", F_EPS, 0},
+    {"net income per diluted share", F_EPS, 0},
+    {"diluted net income per share", F_EPS, 0},
+    {"net earnings per share", F_EPS, 0},
+    {"net earnings per diluted share", F_EPS, 0},
+    {"diluted net earnings per share", F_EPS, 0},
+    {"income per share", F_EPS, 0},
+    {"income per diluted share", F_EPS, 0},
+    {"diluted income per share", F_EPS, 0},
+    {"net income per share diluted", F_EPS, 0},
+    {"loss per share", F_EPS, 1},
+    {"net loss per share", F_EPS, 1},
+    {"loss per diluted share", F_EPS, 1},
+    {"net loss per diluted share", F_EPS, 1},
+    {"diluted net loss per share", F_EPS, 1},
+    {"net income (loss) per share", F_EPS, 0},
+    /* balances and other metrics */
+    {"backlog", F_BACKLOG, 0},
+    {"order backlog", F_BACKLOG, 0},
+    {"deferred revenue", F_DEFREV, 0},
+    {"deferred revenues", F_DEFREV, 0},
+    {"cash and investments", F_CASH, 0},
+    {"cash and total investments", F_CASH, 0},
+    {"cash cash equivalents and investments", F_CASH, 0},
+    {"cash cash equivalents and marketable securities", F_CASH, 0},
+    {"cash and marketable securities", F_CASH, 0},
+    {"cash cash equivalents and short-term investments", F_CASH, 0},
+    {"cash cash equivalents short-term and long-term investments", F_CASH, 0},
+    {"cash cash equivalents and short and long term investments", F_CASH, 0},
+    {"cash cash equivalents and short and long-term investments", F_CASH, 0},
+    {"cash cash equivalents and short- and long-term investments", F_CASH, 0},
+    {"cash and cash equivalents and investments", F_CASH, 0},
+    {"cash equivalents and investments", F_CASH, 0},
+    {"cash flow from operations", F_OCF, 0},
+    {"cash flows from operations", F_OCF, 0},
+    {"operating cash flow", F_OCF, 0},
+    {"operating cash flows", F_OCF, 0},
+    {"cash from operations", F_OCF, 0},
+    {"cash generated from operations", F_OCF, 0},
+    {"cash provided by operations", F_OCF, 0},
+    {"cash provided by operating activities", F_OCF, 0},
+    {"cash flow from operating activities", F_OCF, 0},
+    {"cash flows from operating activities", F_OCF, 0},
+    {"cash from operating activities", F_OCF, 0},
+    {"net cash from operations", F_OCF, 0},
+    {"net cash provided by operations", F_OCF, 0},
+    {"net cash provided by operating activities", F_OCF, 0},
+    {"net cash flows from operations", F_OCF, 0},
+    {"net cash flow from operations", F_OCF, 0},
+    {"cash flow from operating", F_OCF, 0},
+    {"capital expenditures", F_CAPEX, 0},
+    {"capital expenditure", F_CAPEX, 0},
+    {"capex", F_CAPEX, 0},
+    {"purchases of property and equipment", F_CAPEX, 0},
+    {"purchases of property and equipment net", F_CAPEX, 0},
+    {"purchase of property and equipment", F_CAPEX, 0},
+    {"dso", F_DSO, 0},
+    {"dsos", F_DSO, 0},
+    {"days sales outstanding", F_DSO, 0},
+    {"day sales outstanding", F_DSO, 0},
+    {"days sales outstanding in accounts receivable", F_DSO, 0},
+    {"headcount", F_HEAD, 0},
+    {"head count", F_HEAD, 0},
+    {"employees", F_HEAD, 0},
+    {"employee count", F_HEAD, 0},
+    {"full-time employees", F_HEAD, 0},
+    {"tax rate", F_TAX, 0},
+    {"effective tax rate", F_TAX, 0},
+    {"income tax rate", F_TAX, 0},
+    /* blockers: not our metrics */
+    {"r&d", F_BLOCK, 0},
+    {"research and development", F_BLOCK, 0},
+    {"sales and marketing", F_BLOCK, 0},
+    {"selling and marketing", F_BLOCK, 0},
+    {"g&a", F_BLOCK, 0},
+    {"sg&a", F_BLOCK, 0},
+    {"general and administrative", F_BLOCK, 0},
+    {"selling general and administrative", F_BLOCK, 0},
+    {"depreciation", F_BLOCK, 0},
+    {"amortization", F_BLOCK, 0},
+    {"interest", F_BLOCK, 0},
+    {"interest and other income", F_BLOCK, 0},
+    {"other income", F_BLOCK, 0},
+    {"shares", F_BLOCK, 0},
+    {"share count", F_BLOCK, 0},
+    {"price", F_BLOCK, 0},
+    {"bookings", F_BLOCK, 0},
+    {"orders", F_BLOCK, 0},
+    {"dividend", F_BLOCK, 0},
+    {"dividends", F_BLOCK, 0},
+    {"buyback", F_BLOCK, 0},
+    {"repurchase", F_BLOCK, 0},
+    {"repurchased", F_BLOCK, 0},
+    {"repurchases", F_BLOCK, 0},
+    {"impairment", F_BLOCK, 0},
+    {"charges", F_BLOCK, 0},
+    {"charge", F_BLOCK, 0},
+    {"restructuring", F_BLOCK, 0},
+    {"stock-based compensation", F_BLOCK, 0},
+    {"share-based compensation", F_BLOCK, 0},
+    {"cost of revenue", F_BLOCK, 0},
+    {"cost of revenues", F_BLOCK, 0},
+    {"cost of sales", F_BLOCK, 0},
+    {"cost of goods sold", F_BLOCK, 0},
+    {"costs", F_BLOCK, 0},
+    {"expenses", F_BLOCK, 0},
+    {"expense", F_BLOCK, 0},
+    {"income tax", F_BLOCK, 0},
+    {"income taxes", F_BLOCK, 0},
+    {"provision", F_BLOCK, 0},
+    {"debt", F_BLOCK, 0},
+    {"inventory", F_BLOCK, 0},
+    {"inventories", F_BLOCK, 0},
+    {"receivable", F_BLOCK, 0},
+    {"receivables", F_BLOCK, 0},
+    {"goodwill", F_BLOCK, 0},
+    {"assets", F_BLOCK, 0},
+    {"liabilities", F_BLOCK, 0},
+    {"equity", F_BLOCK, 0},
+    {"market", F_BLOCK, 0},
+    {"ebitda", F_BLOCK, 0},
+    {"free cash flow", F_BLOCK, 0},
+    {"gain", F_BLOCK, 0},
+    {"gains", F_BLOCK, 0},
+    {"book-to-bill", F_BLOCK, 0},
+    {"budget", F_BLOCK, 0},
+    {"budgets", F_BLOCK, 0},
+    {"pipeline", F_BLOCK, 0},
+    {"contract", F_BLOCK, 0},
+    {"deal", F_BLOCK, 0},
+    {"growth", F_BLOCK, 0},
+    {"investment", F_BLOCK, 0},
+    {"investments", F_BLOCK, 0},
+    {"acquisition", F_BLOCK, 0},
+    {"acquisitions", F_BLOCK, 0},
+    {"bonus", F_BLOCK, 0},
+    {"cash and cash equivalents", F_BLOCK, 0},
+    {"cash", F_BLOCK, 0},
+    {"margin rate", F_BLOCK, 0},
+    {"contribution margin", F_BLOCK, 0},
+    {"ebit", F_BLOCK, 0},
+    {"benefit", F_BLOCK, 0},
+    {"impact", F_BLOCK, 0},
+    {"customers", F_BLOCK, 0},
+    {"customer", F_BLOCK, 0},
+    {"units", F_BLOCK, 0},
+    {"subscribers", F_BLOCK, 0},
+    {"users", F_BLOCK, 0},
+    {"run rate", F_BLOCK, 0},
+    {"run-rate", F_BLOCK, 0},
+    {"authorization", F_BLOCK, 0},
+    {"capacity", F_BLOCK, 0},
+    {"spending", F_BLOCK, 0},
+    {"spend", F_BLOCK, 0},
+    {"savings", F_BLOCK, 0},
+    {"weighted average", F_BLOCK, 0},
+    {"basic", F_BLOCK, 0},
+    {"basic earnings per share", F_BLOCK, 0},
+    {"basic eps", F_BLOCK, 0},
+    {"basic net income per share", F_BLOCK, 0},
+    {"gross margin rate", F_GM, 0},
+};
+const size_t ex_n_phrases = sizeof ex_phrases / sizeof ex_phrases[0];
+
+static const ex_metric metrics[] = {
+    {"revenue", EC_UNIT_USD_M, 1},
+    {"gross_profit", EC_UNIT_USD_M, 1},
+    {"gross_margin", EC_UNIT_PCT, 1},
+    {"operating_income", EC_UNIT_USD_M, 1},
+    {"operating_margin", EC_UNIT_PCT, 1},
+    {"operating_expenses", EC_UNIT_USD_M, 1},
+    {"net_income", EC_UNIT_USD_M, 1},
+    {"eps_diluted", EC_UNIT_USD, 1},
+    {"backlog", EC_UNIT_USD_M, 0},
+    {"deferred_revenue", EC_UNIT_USD_M, 0},
+    {"cash_investments", EC_UNIT_USD_M, 0},
+    {"operating_cash_flow", EC_UNIT_USD_M, 0},
+    {"capex", EC_UNIT_USD_M, 0},
+    {"dso", EC_UNIT_DAYS, 0},
+    {"headcount", EC_UNIT_COUNT, 0},
+    {"tax_rate", EC_UNIT_PCT, 1},
+};
+
+const ex_metric *ex_metric_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof metrics / sizeof metrics[0]; i++)
+		if (strcmp(metrics[i].name, name) == 0)
+			return &metrics[i];
+	return NULL;
+}
+
+const ex_metric *ex_family_metric(int fam, int pct)
+{
+	switch (fam) {
+	case F_REVENUE:
+		return ex_metric_named("revenue");
+	case F_GM:
+		return ex_metric_named(pct ? "gross_margin" : "gross_profit");
+	case F_OP:
+		return ex_metric_named(pct ? "operating_margin" : "operating_income");
+	case F_OPEX:
+		return ex_metric_named("operating_expenses");
+	case F_NI:
+		return pct ? NULL : ex_metric_named("net_income");
+	case F_EPS:
+		return ex_metric_named("eps_diluted");
+	case F_BACKLOG:
+		return ex_metric_named("backlog");
+	case F_DEFREV:
+		return ex_metric_named("deferred_revenue");
+	case F_CASH:
+		return ex_metric_named("cash_investments");
+	case F_OCF:
+		return ex_metric_named("operating_cash_flow");
+	case F_CAPEX:
+		return ex_metric_named("capex");
+	case F_DSO:
+		return ex_metric_named("dso");
+	case F_HEAD:
+		return ex_metric_named("headcount");
+	case F_TAX:
+		return ex_metric_named("tax_rate");
+	}
+	return NULL;
+}
+
+/* Matches the phrase p against the words w[0..n) (lower case). */
+static size_t phrase_words(const char *p, const char *const *w, size_t n)
+{
+	size_t k = 0;
+	const char *s = p;
+	while (*s) {
+		const char *e = strchr(s, ' ');
+		size_t l = e ? (size_t)(e - s) : strlen(s);
+		if (k >= n || strlen(w[k]) != l || strncmp(w[k], s, l) != 0)
+			return 0;
+		k++;
+		s += l;
+		if (*s == ' ')
+			s++;
+	}
+	return k;
+}
+
+static int bucket(char c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
+
+void ex_lex_index(ex_lexidx *ix)
+{
+	unsigned short count[28] = {0};
+	for (size_t i = 0; i < ex_n_phrases && i < 512; i++)
+		count[bucket(ex_phrases[i].words[0])]++;
+	ix->start[0] = 0;
+	for (int b = 0; b < 27; b++)
+		ix->start[b + 1] = (unsigned short)(ix->start[b] + count[b]);
+	unsigned short fill[28];
+	memcpy(fill, ix->start, sizeof fill);
+	for (size_t i = 0; i < ex_n_phrases && i < 512; i++) {
+		ix->list[fill[bucket(ex_phrases[i].words[0])]++] = (unsigned short)i;
+		const char *sp = strchr(ex_phrases[i].words, ' ');
+		ix->flen[i] = (unsigned char)(sp ? (size_t)(sp - ex_phrases[i].words) : strlen(ex_phrases[i].words));
+	}
+}
+
+int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
+                      size_t *nwords)
+{
+	int best = -1;
+	size_t bl = 0;
+	*nwords = 0;
+	if (n == 0)
+		return -1;
+	int b = bucket(w[0][0]);
+	size_t l0 = strlen(w[0]);
+	for (unsigned k = ix->start[b]; k < ix->start[b + 1]; k++) {
+		size_t i = ix->list[k];
+		if (ix->flen[i] != l0 || memcmp(ex_phrases[i].words, w[0], l0) != 0)
+			continue;
+		size_t l = phrase_words(ex_phrases[i].words, w, n);
+		if (l > bl) {
+			bl = l;
+			best = (int)i;
+		}
+	}
+	*nwords = bl;
+	return best;
+}

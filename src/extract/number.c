@@ -1,0 +1,555 @@
+/* The number grammar: "$1.012 billion", "\$1,118 million" (escapes are gone
+ * by now), "(5,062)", "$0.00001", "1,283.4", "24.5%", "20 basis points",
+ * "19 cents", ranges "between $0.35 and $0.37", "$921 million and 971
+ * million", "$3.57 to $3.62 billion", "$1.120 billion plus or minus $20
+ * million", "24.5% plus or minus half a point", "25% or higher".
+ * Hand-written scanners: every call looks at a bounded window after i. */
+#include <math.h>
+#include <string.h>
+
+#include "ex.h"
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* A UTF-8 sequence at s[i] equal to lit. */
+static int lit_at(const char *s, size_t len, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+	return i + n <= len && memcmp(s + i, lit, n) == 0;
+}
+
+/* Scale word or suffix at s[i] (after optional blanks).  Returns the
+ * factor and sets *end, or 0. */
+static double scale_at(const char *s, size_t len, size_t i, size_t *end)
+{
+	static const struct {
+		const char *w;
+		double f;
+	} words[] = {
+	    {"million", 1e6},  {"millions", 1e6}, {"billion", 1e9},
+	    {"billions", 1e9}, {"thousand", 1e3}, {"trillion", 1e12},
+	    {"mln", 1e6},      {"mil", 1e6},      {"bln", 1e9},
+	    {"bn", 1e9},       {"mm", 1e6},
+	};
+	/* Glued suffix: "735.0M", "3.7B", "250K". */
+	if (i < len && (s[i] == 'M' || s[i] == 'B' || s[i] == 'K' ||
+	                s[i] == 'm' || s[i] == 'b' || s[i] == 'k')) {
+		size_t e = ex_word_at(s, len, i, s[i] == 'm'   ? "m"
+		                                 : s[i] == 'M' ? "M"
+		                                 : s[i] == 'b' ? "b"
+		                                 : s[i] == 'B' ? "B"
+		                                 : s[i] == 'k' ? "k"
+		                                               : "K");
+		if (e) {
+			*end = e;
+			return (s[i] == 'M' || s[i] == 'm')   ? 1e6
+			       : (s[i] == 'B' || s[i] == 'b') ? 1e9
+			                                      : 1e3;
+		}
+	}
+	size_t j = i;
+	while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n'))
+		j++;
+	if (j == i && !(i < len && ex_is_alpha((unsigned char)s[i])))
+		return 0;
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t e = ex_word_at(s, len, j, words[k].w);
+		if (e) {
+			*end = e;
+			return words[k].f;
+		}
+	}
+	return 0;
+}
+
+int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
+{
+	memset(out, 0, sizeof *out);
+	if (i >= len)
+		return 0;
+	size_t start = i;
+	if (i > 0) {
+		unsigned char p = (unsigned char)s[i - 1];
+		if (ex_is_alpha(p) || is_digit(p) || p == '.' || p == '_')
+			return 0;
+	}
+	int paren = 0, neg = 0, cur = 0;
+	if (s[i] == '(') {
+		paren = 1;
+		i++;
+	}
+	if (i < len && s[i] == '-' && i + 1 < len &&
+	    (is_digit((unsigned char)s[i + 1]) || s[i + 1] == '$')) {
+		neg = 1;
+		i++;
+	} else if (lit_at(s, len, i, "\xe2\x88\x92")) { /* minus sign */
+		neg = 1;
+		i += 3;
+	}
+	if (lit_at(s, len, i, "US$")) {
+		cur = 1;
+		i += 3;
+	} else if (i < len && s[i] == '$') {
+		cur = 1;
+		i++;
+	}
+	if (cur)
+		while (i < len && (s[i] == ' ' || s[i] == '\t') && i - start < 8)
+			i++;
+	if (cur && !paren && i < len && s[i] == '(' && i + 1 < len &&
+	    (s[i + 1] >= '0' && s[i + 1] <= '9')) {
+		paren = 1; /* "$ (1.89)", "$(5.2)" */
+		i++;
+	}
+	if (paren && !neg && i < len && s[i] == '-' && i + 1 < len &&
+	    is_digit((unsigned char)s[i + 1])) {
+		neg = 1;
+		i++;
+	}
+	if (i >= len || !is_digit((unsigned char)s[i]))
+		return 0;
+	/* Integer part with optional thousands separators. */
+	double v = 0;
+	int digits = 0, lead = 1, ndig = 0;
+	size_t j = i;
+	while (j < len && is_digit((unsigned char)s[j]) && ndig < 18) {
+		v = v * 10 + (s[j] - '0');
+		if (s[j] != '0' || !lead) {
+			digits++;
+			lead = 0;
+		}
+		ndig++;
+		j++;
+		if (j + 3 < len + 0 && s[j] == ',' && is_digit((unsigned char)s[j + 1]) &&
+		    is_digit((unsigned char)s[j + 2]) &&
+		    is_digit((unsigned char)s[j + 3]) &&
+		    (j + 4 >= len || !is_digit((unsigned char)s[j + 4])))
+			j++; /* "1,283" */
+	}
+	if (j < len && is_digit((unsigned char)s[j]))
+		return 0; /* absurdly long digit run */
+	int decimals = 0;
+	if (j + 1 < len && s[j] == '.' && is_digit((unsigned char)s[j + 1])) {
+		double f = 0.1;
+		j++;
+		while (j < len && is_digit((unsigned char)s[j]) && decimals < 12) {
+			v += f * (s[j] - '0');
+			f /= 10;
+			if (s[j] != '0' || !lead) {
+				digits++;
+				lead = 0;
+			}
+			decimals++;
+			j++;
+		}
+		if (j < len && is_digit((unsigned char)s[j]))
+			return 0;
+	}
+	/* A number glued to letters is a name ("10-Q", "3D", "4Q"), unless the
+	 * letters are a scale suffix or the "%" family. */
+	size_t e = j;
+	double scale = 0;
+	size_t se;
+	if (j < len && ex_is_alpha((unsigned char)s[j])) {
+		scale = scale_at(s, len, j, &se);
+		if (!scale || se - j > 1) {
+			/* glued word other than M/B/K: "3D", "2Q", "10th" */
+			if (!(scale && (ex_word_at(s, len, j, "bn") ||
+			                ex_word_at(s, len, j, "mm"))))
+				return 0;
+		}
+		e = se;
+	}
+	if (j < len && s[j] == '-' && j + 1 < len &&
+	    ex_is_alpha((unsigned char)s[j + 1]))
+		return 0; /* "10-Q", "3-year" */
+	if (paren) {
+		size_t k = e;
+		while (k < len && s[k] == ' ')
+			k++;
+		if (k < len && s[k] == ')') {
+			neg = 1;
+			e = k + 1;
+		} else {
+			/* "(408) 936" is not negative; an unclosed "(" is just
+			 * punctuation before the number. */
+			paren = 0;
+		}
+	}
+	if (!paren && s[start] == '(') {
+		/* the number starts after the "(" */
+		start++;
+	}
+	ex_num n;
+	memset(&n, 0, sizeof n);
+	n.cur = cur;
+	n.paren = paren;
+	n.decimals = decimals;
+	n.digits = digits ? digits : 1;
+	/* Trailing unit words. */
+	if (!scale) {
+		scale = scale_at(s, len, e, &se);
+		if (scale)
+			e = se;
+	}
+	n.scale = scale;
+	size_t k = e;
+	while (k < len && s[k] == ' ')
+		k++;
+	size_t w;
+	if (k < len && s[k] == '%') {
+		n.pct = 1;
+		e = k + 1;
+	} else if ((w = ex_word_at(s, len, k, "percent")) ||
+	           (w = ex_word_at(s, len, k, "pct"))) {
+		n.pct = 1;
+		e = w;
+		size_t k2 = ex_skip_ws(s, len, w);
+		size_t w2;
+		if ((w2 = ex_word_at(s, len, k2, "points")) ||
+		    (w2 = ex_word_at(s, len, k2, "point"))) {
+			n.pct = 0;
+			n.pts = 1;
+			e = w2;
+		}
+	} else if ((w = ex_word_at(s, len, k, "percentage"))) {
+		size_t k2 = ex_skip_ws(s, len, w);
+		size_t w2;
+		if ((w2 = ex_word_at(s, len, k2, "points")) ||
+		    (w2 = ex_word_at(s, len, k2, "point"))) {
+			n.pts = 1;
+			e = w2;
+		}
+	} else if ((w = ex_word_at(s, len, k, "basis"))) {
+		size_t k2 = ex_skip_ws(s, len, w);
+		size_t w2;
+		if ((w2 = ex_word_at(s, len, k2, "points")) ||
+		    (w2 = ex_word_at(s, len, k2, "point"))) {
+			n.bps = 1;
+			e = w2;
+		}
+	} else if ((w = ex_word_at(s, len, k, "bps")) ||
+	           (w = ex_word_at(s, len, k, "bp"))) {
+		n.bps = 1;
+		e = w;
+	} else if ((w = ex_word_at(s, len, k, "points")) ||
+	           (w = ex_word_at(s, len, k, "point"))) {
+		n.pts = 1;
+		e = w;
+	} else if ((w = ex_word_at(s, len, k, "cents")) ||
+	           (w = ex_word_at(s, len, k, "cent"))) {
+		n.cents = 1;
+		e = w;
+	} else if (lit_at(s, len, k, "\xc2\xa2")) {
+		n.cents = 1;
+		e = k + 2;
+	}
+	if (n.pct && scale) {
+		/* "5 million%" is nonsense; keep the percent, drop the scale */
+		n.scale = 0;
+	}
+	n.v = neg ? -v : v;
+	n.start = start;
+	n.end = e;
+	*out = n;
+	return 1;
+}
+
+int ex_num_value(const ex_num *n, ec_unit unit, double table_scale,
+                 double *out)
+{
+	switch (unit) {
+	case EC_UNIT_USD_M:
+		if (n->pct || n->bps || n->pts || n->cents)
+			return 0;
+		if (n->scale) {
+			*out = n->v * n->scale / 1e6;
+			return 1;
+		}
+		if (table_scale > 0) {
+			*out = n->v * table_scale / 1e6;
+			return 1;
+		}
+		return 0;
+	case EC_UNIT_USD:
+		if (n->pct || n->bps || n->pts)
+			return 0;
+		if (n->cents && !n->scale) {
+			*out = n->v / 100;
+			return 1;
+		}
+		if (n->scale)
+			return 0;
+		if (n->cur || table_scale > 0) {
+			*out = n->v;
+			return 1;
+		}
+		return 0;
+	case EC_UNIT_PCT:
+		if (!n->pct)
+			return 0;
+		*out = n->v;
+		return 1;
+	case EC_UNIT_DAYS:
+	case EC_UNIT_COUNT:
+		if (n->cur || n->pct || n->bps || n->pts || n->cents)
+			return 0;
+		*out = n->scale ? n->v * n->scale : n->v;
+		return 1;
+	}
+	return 0;
+}
+
+int ex_num_cell(const char *s, size_t len, ex_num *out)
+{
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	                   s[len - 1] == '*'))
+		len--;
+	if (i >= len)
+		return EX_CELL_TEXT;
+	memset(out, 0, sizeof *out);
+	size_t n = len - i;
+	const char *c = s + i;
+	/* "-", "$ -", an en or em dash: zero in financial tables. */
+	size_t k = 0;
+	if (c[0] == '$') {
+		k = 1;
+		while (k < n && c[k] == ' ')
+			k++;
+	}
+	if ((n - k == 1 && c[k] == '-') || (n - k == 2 && c[k] == '-' && c[k + 1] == '-') ||
+	    (n - k == 3 && (lit_at(c, n, k, "\xe2\x80\x94") ||
+	                    lit_at(c, n, k, "\xe2\x80\x93")))) {
+		out->v = 0;
+		out->digits = 1;
+		return EX_CELL_DASH;
+	}
+	if ((n == 3 && (strncmp(c, "n/a", 3) == 0 || strncmp(c, "N/A", 3) == 0)) ||
+	    (n == 2 && (strncmp(c, "NA", 2) == 0 || strncmp(c, "nm", 2) == 0 ||
+	                strncmp(c, "NM", 2) == 0)))
+		return EX_CELL_NA;
+	if (!ex_num_parse(c, n, 0, out))
+		return EX_CELL_TEXT;
+	/* The whole cell must be the number (a trailing footnote mark is
+	 * allowed). */
+	size_t e = out->end;
+	while (e < n && (c[e] == ' ' || c[e] == '*' || c[e] == ')'))
+		e++;
+	if (e != n)
+		return EX_CELL_TEXT;
+	out->start += i;
+	out->end += i;
+	return EX_CELL_NUM;
+}
+
+/* Lead-ins and connectors of the range grammar. */
+static size_t word_seq(const char *s, size_t len, size_t i,
+                       const char *const *ws, size_t nw)
+{
+	size_t j = i;
+	for (size_t k = 0; k < nw; k++) {
+		j = ex_skip_ws(s, len, j);
+		size_t e = ex_word_at(s, len, j, ws[k]);
+		if (!e)
+			return 0;
+		j = e;
+	}
+	return j;
+}
+
+static void inherit(ex_num *a, ex_num *b)
+{
+	if (a->cur && !b->cur && !b->pct)
+		b->cur = 1;
+	if (b->cur && !a->cur && !a->pct)
+		a->cur = 1;
+	if (a->pct && !b->pct && !b->cur && !b->scale)
+		b->pct = 1;
+	if (b->pct && !a->pct && !a->cur && !a->scale)
+		a->pct = 1;
+	if (a->scale && !b->scale && !b->pct && !b->cents)
+		b->scale = a->scale;
+	if (b->scale && !a->scale && !a->pct && !a->cents)
+		a->scale = b->scale;
+	if (b->cents && !a->cents && !a->cur)
+		a->cents = 1;
+}
+
+static int compatible(const ex_num *a, const ex_num *b)
+{
+	if ((a->pct && b->cur) || (a->cur && b->pct))
+		return 0;
+	if (a->bps != b->bps || a->pts != b->pts)
+		return 0;
+	return 1;
+}
+
+/* "half a point", "a half point", "one point", "a point", "half a
+ * percentage point": a margin in percent. */
+static int spoken_margin(const char *s, size_t len, size_t i, ex_num *b)
+{
+	static const char *const half1[] = {"half", "a", "percentage", "point"};
+	static const char *const half2[] = {"half", "a", "point"};
+	static const char *const half3[] = {"a", "half", "point"};
+	static const char *const half4[] = {"half", "of", "a", "point"};
+	static const char *const one1[] = {"one", "point"};
+	static const char *const one2[] = {"a", "point"};
+	static const char *const one3[] = {"one", "percentage", "point"};
+	size_t e;
+	double v = 0;
+	if ((e = word_seq(s, len, i, half1, 4)) || (e = word_seq(s, len, i, half2, 3)) ||
+	    (e = word_seq(s, len, i, half3, 3)) || (e = word_seq(s, len, i, half4, 4)))
+		v = 0.5;
+	else if ((e = word_seq(s, len, i, one3, 3)) || (e = word_seq(s, len, i, one1, 2)) ||
+	         (e = word_seq(s, len, i, one2, 2)))
+		v = 1;
+	else
+		return 0;
+	memset(b, 0, sizeof *b);
+	b->v = v;
+	b->pct = 1;
+	b->decimals = v == 0.5 ? 1 : 0;
+	b->digits = 1;
+	b->start = ex_skip_ws(s, len, i);
+	b->end = e;
+	return 1;
+}
+
+int ex_range_parse(const char *s, size_t len, size_t i, ex_range *out)
+{
+	memset(out, 0, sizeof *out);
+	out->start = i;
+	size_t j = i, e;
+	if ((e = ex_word_at(s, len, j, "between"))) {
+		out->between = 1;
+		j = ex_skip_ws(s, len, e);
+	} else if ((e = ex_word_at(s, len, j, "from"))) {
+		out->between = 1;
+		out->from = 1;
+		j = ex_skip_ws(s, len, e);
+	}
+	if (!ex_num_parse(s, len, j, &out->a))
+		return 0;
+	out->end = out->a.end;
+	out->kind = EX_R_POINT;
+	size_t k = out->a.end;
+	/* optional "per share" between bounds is rare; stop here */
+	size_t c = ex_skip_ws(s, len, k);
+	if (c < len && s[c] == ',') {
+		size_t c2 = ex_skip_ws(s, len, c + 1);
+		if (ex_word_at(s, len, c2, "plus"))
+			c = c2; /* "$11.00 billion, plus or minus 2%" */
+	}
+	static const char *const pm[] = {"plus", "or", "minus"};
+	static const char *const orh[][2] = {
+	    {"or", "higher"}, {"or", "more"},  {"or", "greater"},
+	    {"or", "better"}, {"or", "above"}, {"or", "over"}};
+	static const char *const orl[][2] = {
+	    {"or", "lower"}, {"or", "less"}, {"or", "below"}, {"or", "under"}};
+	if ((e = word_seq(s, len, c, pm, 3)) || lit_at(s, len, c, "+/-") ||
+	    lit_at(s, len, c, "\xc2\xb1")) {
+		if (!e)
+			e = c + (s[c] == '+' ? 3 : 2);
+		size_t b0 = ex_skip_ws(s, len, e);
+		ex_num b;
+		if (ex_num_parse(s, len, b0, &b) || spoken_margin(s, len, b0, &b)) {
+			if (!b.pct && !b.cur && !b.scale && out->a.pct)
+				b.pct = 1;
+			if (b.cur && !b.scale && out->a.scale && !out->a.pct)
+				b.scale = out->a.scale;
+			if (b.pct && !out->a.pct && !out->a.bps) {
+				/* "$11.00 billion, plus or minus 2%" */
+				out->b = b;
+				out->rel = 1;
+				out->kind = EX_R_PM;
+				out->end = b.end;
+				return 1;
+			}
+			if (compatible(&out->a, &b) || (out->a.pct && b.pct)) {
+				out->b = b;
+				out->kind = EX_R_PM;
+				out->end = b.end;
+				return 1;
+			}
+		}
+		return 1;
+	}
+	for (size_t q = 0; q < sizeof orh / sizeof orh[0]; q++)
+		if ((e = word_seq(s, len, c, orh[q], 2))) {
+			out->kind = EX_R_ATLEAST;
+			out->end = e;
+			return 1;
+		}
+	for (size_t q = 0; q < sizeof orl / sizeof orl[0]; q++)
+		if ((e = word_seq(s, len, c, orl[q], 2))) {
+			out->kind = EX_R_ATMOST;
+			out->end = e;
+			return 1;
+		}
+	size_t b0 = 0;
+	if ((e = ex_word_at(s, len, c, "to")) || (e = ex_word_at(s, len, c, "through")))
+		b0 = ex_skip_ws(s, len, e);
+	else if (out->between && (e = ex_word_at(s, len, c, "and")))
+		b0 = ex_skip_ws(s, len, e);
+	else if (c < len && c == k && s[c] == '-')
+		b0 = c + 1; /* "35-45", "$1.10-$1.13" */
+	else if (lit_at(s, len, c, "\xe2\x80\x93") || lit_at(s, len, c, "\xe2\x80\x94"))
+		b0 = ex_skip_ws(s, len, c + 3);
+	if (!b0)
+		return 1;
+	ex_num b;
+	if (!ex_num_parse(s, len, b0, &b) || !compatible(&out->a, &b))
+		return 1;
+	ex_num a = out->a;
+	inherit(&a, &b);
+	double va = a.v * (a.scale ? a.scale : 1), vb = b.v * (b.scale ? b.scale : 1);
+	if (!out->from && va > vb)
+		return 1; /* "4 to 3" is not a range */
+	out->a = a;
+	out->b = b;
+	out->kind = EX_R_RANGE;
+	out->end = b.end;
+	return 1;
+}
+
+int ex_range_bounds(const ex_range *r, ec_unit unit, double table_scale,
+                    double *low, double *high)
+{
+	double a, b;
+	if (!ex_num_value(&r->a, unit, table_scale, &a))
+		return 0;
+	switch (r->kind) {
+	case EX_R_POINT:
+		*low = *high = a;
+		return 1;
+	case EX_R_RANGE:
+		if (!ex_num_value(&r->b, unit, table_scale, &b))
+			return 0;
+		*low = a;
+		*high = b;
+		return 1;
+	case EX_R_PM:
+		if (r->rel) {
+			*low = a * (1 - r->b.v / 100);
+			*high = a * (1 + r->b.v / 100);
+			return 1;
+		}
+		if (!ex_num_value(&r->b, unit, table_scale, &b))
+			return 0;
+		*low = a - b;
+		*high = a + b;
+		return 1;
+	case EX_R_ATLEAST:
+		*low = a;
+		*high = NAN;
+		return 1;
+	case EX_R_ATMOST:
+		*low = NAN;
+		*high = a;
+		return 1;
+	}
+	return 0;
+}

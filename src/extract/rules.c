@@ -1,0 +1,1228 @@
+/* Facts in prose: sentences are split without relying on line breaks,
+ * tokenised into words, numbers (with their ranges) and period
+ * expressions; each number is tied to a metric phrase of the lexicon, a
+ * period, a basis and a kind, or dropped.  Precision first: a number that
+ * is a change ("up 3%"), an approximate bound ("over $2 billion"), an
+ * aside ("including $5 million of charges") or that cannot be tied to a
+ * metric and a period is not emitted. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex.h"
+
+enum { T_WORD = 0, T_NUM = 1, T_WHEN = 2, T_PUNCT = 3 };
+
+#define MAXTOK 512
+#define MAXSENT 1500 /* bytes; longer runs are cut at a blank */
+
+typedef struct tok {
+	int type;
+	size_t s, e;
+	char w[24]; /* lower-case word, or the punctuation character */
+	int cap;    /* starts with an upper-case letter */
+	int allcaps;
+	ex_range r;
+	ex_when when;
+	int ph;   /* phrase starting here, -1 */
+	int phn;  /* tokens the phrase covers */
+	int inph; /* inside a phrase */
+} tok;
+
+typedef struct ctx {
+	ex_doc *d;
+	ex_mentions *out;
+	ex_lexidx ix;
+	int basis_ctx;
+	int gp_set;
+	ec_period gp;
+	size_t order;
+	int role, qa, outlook;
+	int err;
+	tok t[MAXTOK];
+	size_t nt;
+} ctx;
+
+static int W(const tok *t, const char *w)
+{
+	return t->type == T_WORD && strcmp(t->w, w) == 0;
+}
+
+static int in_set(const char *w, const char *const *set)
+{
+	for (; *set; set++)
+		if ((*set)[0] == w[0] && strcmp(w, *set) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_basis_word(const ctx *c, size_t k, int *basis)
+{
+	const tok *t = &c->t[k];
+	if (t->type != T_WORD)
+		return 0;
+	if (W(t, "gaap") || W(t, "gap")) {
+		if (k > 0 && W(&c->t[k - 1], "non")) {
+			*basis = EC_BASIS_NON_GAAP;
+			return 1;
+		}
+		*basis = EC_BASIS_GAAP;
+		return 1;
+	}
+	if (W(t, "non-gaap") || W(t, "non-gap") || W(t, "adjusted") || W(t, "forma") ||
+	    W(t, "nongaap")) {
+		*basis = EC_BASIS_NON_GAAP;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- tokens ---------------------------------------------------------- */
+
+static int tok_push(ctx *c, const tok *t)
+{
+	if (c->nt >= MAXTOK)
+		return 0;
+	c->t[c->nt++] = *t;
+	return 1;
+}
+
+/* Words that can start a period expression (a cheap filter before the
+ * full parser): quarter labels, digits, determiners, ordinals, months. */
+static int when_starter(const char *s, size_t len, size_t i)
+{
+	static const char *const words[] = {
+	    "the", "this", "that", "our", "first", "second", "third", "fourth", "three",
+	    "six", "nine", "twelve", "fiscal", "year", "quarter", "full", "full-year",
+	    "annual", "entire", "prior", "previous", "preceding", "last", "sequential",
+	    "year-ago", "prior-year", "same", "current", "next", "coming", "upcoming",
+	    "following", "beginning", "start", "end", "a", "january", "february", "march",
+	    "april", "may", "june", "july", "august", "september", "october", "november",
+	    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	    "nov", "dec", NULL};
+	unsigned char c = (unsigned char)s[i];
+	if (c >= '0' && c <= '9')
+		return 1;
+	if ((c == 'Q' || c == 'q') && i + 1 < len && s[i + 1] >= '1' && s[i + 1] <= '4')
+		return 1;
+	if ((c == 'F' || c == 'f') && i + 1 < len && (s[i + 1] == 'Y' || s[i + 1] == 'y'))
+		return 1;
+	char w[16];
+	size_t n = 0;
+	while (i + n < len && n + 1 < sizeof w) {
+		unsigned char x = (unsigned char)s[i + n];
+		if (!(ex_is_alpha(x) || (x == '-' && n > 0)))
+			break;
+		w[n++] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
+	}
+	if (n == 0 || n + 1 >= sizeof w)
+		return 0;
+	w[n] = 0;
+	for (const char *const *p = words; *p; p++)
+		if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
+			return 1;
+	return 0;
+}
+
+static void tokenize(ctx *c, size_t a, size_t b)
+{
+	const char *s = c->d->clean;
+	size_t i = a;
+	c->nt = 0;
+	while (i < b && c->nt < MAXTOK) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+			i++;
+			continue;
+		}
+		tok t;
+		memset(&t, 0, sizeof t);
+		t.ph = -1;
+		t.s = i;
+		int wordstart = ex_is_word(ch) && (i == a || !ex_is_word((unsigned char)s[i - 1]));
+		if (wordstart && when_starter(s, b, i) && ex_when_parse(s, b, i, &c->d->cal, &t.when) &&
+		    t.when.end > i) {
+			t.type = T_WHEN;
+			t.e = t.when.end;
+			tok_push(c, &t);
+			i = t.e;
+			continue;
+		}
+		if ((ch >= '0' && ch <= '9') || ch == '$' || ch == '(' || ch == '-' ||
+		    ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart)) {
+			if (ex_range_parse(s, b, i, &t.r) &&
+			    (!ex_is_alpha(ch) || t.r.kind == EX_R_RANGE)) {
+				const ex_num *n = &t.r.a;
+				int year = t.r.kind == EX_R_POINT && !n->cur && !n->pct && !n->scale &&
+				           !n->decimals && n->v >= 1950 && n->v <= 2100 &&
+				           n->end - n->start == 4 && !n->bps && !n->pts && !n->cents;
+				if (!year) {
+					t.type = T_NUM;
+					t.e = t.r.end;
+					tok_push(c, &t);
+					i = t.e;
+					continue;
+				}
+			}
+		}
+		if (ex_is_word(ch) || ch == '&') {
+			size_t j = i, k = 0;
+			int upper = 0, letters = 0;
+			while (j < b) {
+				unsigned char x = (unsigned char)s[j];
+				int ok = ex_is_word(x) || x == '&' ||
+				         ((x == '-' || x == '\'') && j + 1 < b &&
+				          ex_is_word((unsigned char)s[j + 1]) && j > i);
+				if (!ok && x == 0xe2 && j + 3 < b && (unsigned char)s[j + 1] == 0x80 &&
+				    (unsigned char)s[j + 2] == 0x99 && ex_is_alpha((unsigned char)s[j + 3])) {
+					/* ’ inside a word: read as ' */
+					if (k + 1 < sizeof t.w)
+						t.w[k++] = '\'';
+					j += 3;
+					continue;
+				}
+				if (!ok)
+					break;
+				if (x >= 'A' && x <= 'Z') {
+					upper++;
+					x = (unsigned char)(x + 32);
+				}
+				if (ex_is_alpha(x))
+					letters++;
+				if (k + 1 < sizeof t.w)
+					t.w[k++] = (char)x;
+				j++;
+			}
+			t.w[k] = 0;
+			t.type = T_WORD;
+			t.e = j;
+			t.cap = s[i] >= 'A' && s[i] <= 'Z';
+			t.allcaps = letters >= 2 && upper == letters;
+			tok_push(c, &t);
+			i = j;
+			continue;
+		}
+		/* punctuation; UTF-8 dashes and quotes read as ASCII */
+		t.type = T_PUNCT;
+		if (ch == 0xe2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80) {
+			unsigned char x = (unsigned char)s[i + 2];
+			t.w[0] = (x == 0x93 || x == 0x94) ? '-' : (x >= 0x98 && x <= 0x9d) ? '"' : '?';
+			t.e = i + 3;
+		} else if (ch >= 0x80) {
+			size_t j = i + 1;
+			while (j < b && ((unsigned char)s[j] & 0xc0) == 0x80)
+				j++;
+			t.w[0] = '?';
+			t.e = j;
+		} else {
+			t.w[0] = (char)ch;
+			t.e = i + 1;
+		}
+		tok_push(c, &t);
+		i = t.e;
+	}
+}
+
+/* Marks lexicon phrases: longest match at each word, commas skipped. */
+static void phrases(ctx *c)
+{
+	for (size_t k = 0; k < c->nt; k++) {
+		if (c->t[k].type != T_WORD || c->t[k].inph)
+			continue;
+		const char *w[10];
+		size_t idx[10], n = 0;
+		for (size_t j = k; j < c->nt && n < 10; j++) {
+			if (c->t[j].type == T_PUNCT && c->t[j].w[0] == ',' && n > 0)
+				continue;
+			if (c->t[j].type != T_WORD)
+				break;
+			idx[n] = j;
+			w[n++] = c->t[j].w;
+		}
+		size_t nw;
+		int p = ex_phrase_longest(&c->ix, w, n, &nw);
+		if (p < 0)
+			continue;
+		size_t last = idx[nw - 1];
+		c->t[k].ph = p;
+		c->t[k].phn = (int)(last - k + 1);
+		for (size_t j = k; j <= last; j++)
+			c->t[j].inph = 1;
+	}
+}
+
+static const char *const cap_ok[];
+
+/* ---- qualifiers: segment and basis written before a metric phrase ---- */
+
+typedef struct qual {
+	char seg[48];
+	int basis; /* -1 none */
+	int nbasis;
+	size_t start;
+} qual;
+
+static const char *const skip_quals[] = {
+    "total", "net", "consolidated", "reported", "record", "overall", "quarterly",
+    "strong", "solid", "healthy", "robust", "good", "higher", "lower", "sequential",
+    "company", "companywide", "company-wide", "diluted", "fiscal", "annual", "full-year",
+    "gaap", "non-gaap", "adjusted", "pro", "forma", "gap", "non-gap", "non", "reported",
+    "record-breaking", "all-time", "combined-company", "cash", "year-end", "ending",
+    "resulting", "respective", "aggregate", "recognized", "strong", "continued",
+    NULL};
+static const char *const stop_quals[] = {
+    "the", "our", "a", "an", "their", "its", "this", "that", "of", "in", "for", "on",
+    "at", "to", "with", "and", "or", "was", "were", "is", "are", "we", "as", "by",
+    "from", "than", "while", "per", "these", "those", "your", "his", "her", "has",
+    "have", "had", "be", "been", "also", "both", "which", "what", "if", "on", "into",
+    "so", "but", "then", "delivered", "posted", "reported", "generated", "grew",
+    "increased", "decreased", "saw", "see", "expect", "expects", "expected", "earned",
+    "achieved", "include", "includes", "including", "excluding", "other", "all", "any",
+    "some", "my", "i", "you", "it", "he", "she", "they", "us", "there", "here", "when",
+    "where", "why", "how", "not", "no", "about", "approximately", "roughly", "around",
+    "will", "would", "could", "should", "may", "might", "can", "do", "does", "did",
+    "each", "every", "just", "only", "even", "over", "under", "into", "through", "next",
+    "last", "prior", "previous", "current", "same", "such", "more", "less", "most",
+    "least", "new", "remaining", "within", "across", "between", "among", "after",
+    "before", "during", "since", "until", "given", "based", "driven", "led", "like",
+    NULL};
+static const char *const seg_noise[] = {"segment", "segments", "business", "businesses",
+                                        "division", "group", "unit", "line", "lines",
+                                        "family", "families", NULL};
+
+static void seg_append(char *seg, size_t cap, const char *w)
+{
+	char word[32];
+	size_t n = 0;
+	for (const char *p = w; *p && n + 1 < sizeof word; p++) {
+		char x = *p;
+		if (x == '\'' )
+			break; /* possessive */
+		if (x == '&' || x == '-')
+			x = '_';
+		word[n++] = x;
+	}
+	word[n] = 0;
+	if (strcmp(word, "products") == 0)
+		word[7] = 0;
+	if (strcmp(word, "services") == 0)
+		word[7] = 0;
+	if (!word[0])
+		return;
+	size_t l = strlen(seg);
+	if (l && l + 1 < cap) {
+		memmove(seg + strlen(word) + 1, seg, l + 1);
+		memcpy(seg, word, strlen(word));
+		seg[strlen(word)] = '_';
+	} else if (!l && strlen(word) < cap) {
+		memcpy(seg, word, strlen(word) + 1);
+	}
+}
+
+static void qualifiers(const ctx *c, size_t k, qual *q)
+{
+	memset(q, 0, sizeof *q);
+	q->basis = -1;
+	q->start = c->t[k].s;
+	int words = 0;
+	for (size_t j = k; j-- > 0 && words < 5;) {
+		const tok *t = &c->t[j];
+		if (t->type == T_WHEN) {
+			q->start = t->s;
+			continue;
+		}
+		if (t->type != T_WORD || t->inph)
+			break;
+		int b;
+		if (is_basis_word(c, j, &b)) {
+			if (q->basis >= 0 && q->basis != b)
+				q->nbasis++;
+			if (q->basis < 0)
+				q->nbasis = 1;
+			q->basis = b;
+			q->start = t->s;
+			continue;
+		}
+		int b2;
+		if ((W(t, "and") || W(t, "or")) && j > 0 && is_basis_word(c, j - 1, &b2))
+			continue; /* "GAAP and adjusted gross margins" */
+		if (in_set(t->w, stop_quals))
+			break;
+		if (in_set(t->w, skip_quals)) {
+			q->start = t->s;
+			continue;
+		}
+		size_t l = strlen(t->w);
+		if (l >= 2 && t->w[l - 2] == '\'' && t->w[l - 1] == 's')
+			break; /* possessive: the owner, not a segment */
+		if (ex_doc_is_known(c->d, c->d->clean + t->s, t->e - t->s))
+			break;
+		if (in_set(t->w, seg_noise)) {
+			q->start = t->s;
+			continue;
+		}
+		if (in_set(t->w, cap_ok) && strcmp(t->w, "product") && strcmp(t->w, "products") &&
+		    strcmp(t->w, "service") && strcmp(t->w, "services"))
+			break;
+		if (!t->cap && (l > 3 && (!strcmp(t->w + l - 3, "ing") || !strcmp(t->w + l - 2, "ed"))))
+			break; /* a verb: "we're expecting revenue", "estimated" */
+		if (!t->cap && l > 3 && t->w[l - 1] == 's' && strcmp(t->w, "products") &&
+		    strcmp(t->w, "services") && strcmp(t->w, "sales"))
+			break; /* "Juniper estimates revenue" */
+		if (t->w[0] >= '0' && t->w[0] <= '9' && !t->cap) {
+			/* "10 gig" etc: a product name */
+		}
+		seg_append(q->seg, sizeof q->seg, t->w);
+		q->start = t->s;
+		words++;
+	}
+	/* "long-term deferred revenue", "current deferred revenue" */
+	if (strcmp(q->seg, "long_term") == 0 || strcmp(q->seg, "current") == 0)
+		return;
+}
+
+/* ---- cues ------------------------------------------------------------ */
+
+static const char *const change_words[] = {
+    "up", "down", "increase", "increased", "increases", "increasing", "decrease",
+    "decreased", "decreases", "decreasing", "decline", "declined", "declines", "grew",
+    "grow", "grows", "growing", "rose", "fell", "improved", "improvement", "expanded",
+    "expansion", "contracted", "by", "change", "changed", "delta", "growth", "reduction",
+    "reduced", "drop", "dropped", "jumped", "climbed", "added", "adding", "additional",
+    "incremental", "another", "improve", "improving", "shortfall", "shy", "offset",
+    "headwind", "tailwind", "impact", "benefit", "sequential", NULL};
+static const char *const change_nouns[] = {
+    "increase", "decrease", "growth", "improvement", "decline", "reduction", "gain",
+    "change", "expansion", "contraction", "benefit", "impact", "headwind", "tailwind",
+    "delta", "drop", "swing", "rise", "shortfall", "total", NULL};
+static const char *const value_words[] = {
+    "to", "from", "was", "were", "is", "are", "be", "been", "at", "totaled", "totalled",
+    "totaling", "totalling", "reached", "reaching", "posted", "reported", "generated",
+    "with", "stood", "came", "delivered", "recorded", "record", "achieved", "ended",
+    "equal", "equaled", "hit", "of",
+    "earned", "had", "have", "has", "remained", "remain", "approached", "exited", "finished",
+    "closed", "comprised", "represented", "than", "versus", "vs",
+    "between", "range", "respectively", NULL};
+static const char *const approx_words[] = {
+    "over", "nearly", "almost", "under", "above", "below", "exceeding", "exceed",
+    "exceeded", "upwards", "beyond", "north", "south", NULL};
+static const char *const stop_follow[] = {
+    "compared", "versus", "vs", "from", "up", "down", "increase", "increased",
+    "decrease", "decreased", "against", "while", "which", "but", "whereas", "than",
+    "relative", NULL};
+static const char *const compare_before[] = {
+    "from", "versus", "vs", "than", "compared", "with", "over", "against", "since",
+    "relative", "vs.", "to", NULL};
+static const char *const guide_words[] = {
+    "expect", "expects", "expected", "expecting", "anticipate", "anticipates",
+    "anticipated", "anticipating", "estimate", "estimates", "forecast", "forecasts",
+    "outlook", "guidance", "guide", "guiding", "guided", "project", "projects",
+    "projected", "projecting", "will", "should", "target", "targets", "plan",
+    "plans", "intend", "intends", "going", "would", NULL};
+static const char *const prior_guide[] = {
+    "previous", "previously", "original", "originally", "earlier", "prior", NULL};
+static const char *const lt_words[] = {"long-term", "long", "longer-term", "model",
+                                       "goal", "goals", "aspiration", NULL};
+static const char *const aside_words[] = {"include", "includes", "including", "included",
+                                          "excluding", "excludes", "exclude", NULL};
+static const char *const cap_ok[] = {
+    "gaap", "non-gaap", "eps", "dso", "dsos", "capex", "opex", "i", "ceo", "cfo", "coo",
+    "r&d", "g&a", "sg&a", "reports", "announces", "announced", "financial", "results",
+    "record", "quarter", "quarterly", "fiscal", "year", "first", "second", "third",
+    "fourth", "full", "total", "net", "revenue", "revenues", "income", "operating",
+    "margin", "margins", "gross", "diluted", "earnings", "per", "share", "cash", "outlook",
+    "guidance", "highlights", "preliminary", "and", "of", "the", "for", "on", "in",
+    "with", "a", "an", "to", "from", "up", "down", "company", "inc", "corp",
+    "corporation", "ltd", "non", "adjusted", "sales", "profit", "loss", "expenses",
+    "product", "products", "service", "services", "q&a", "ok", "okay", "yes", "thanks",
+    "thank", "fy", "business", "summary", "key", "metrics", "balance", "sheet", "flow",
+    "statement", "statements", "condensed", "unaudited", "gap", "deferred", "backlog",
+    "tax", "rate", "days", "head", "count", "headcount", "our", "we", NULL};
+
+static int is_punct(const tok *t, char ch)
+{
+	return t->type == T_PUNCT && t->w[0] == ch;
+}
+
+/* ---- periods ---------------------------------------------------------- */
+
+static int when_is_comparison(const ctx *c, size_t k)
+{
+	for (size_t j = k; j-- > 0;) {
+		const tok *t = &c->t[j];
+		if (t->type != T_WORD)
+			return 0;
+		if (W(t, "the") || W(t, "our") || W(t, "in") || W(t, "for"))
+			continue;
+		return in_set(t->w, compare_before) || W(t, "to");
+	}
+	return 0;
+}
+
+static int month_end(ec_period p)
+{
+	switch (p.type) {
+	case EC_PERIOD_QUARTER:
+		return p.year * 12 + p.n * 3;
+	case EC_PERIOD_HALF:
+		return p.year * 12 + p.n * 6;
+	case EC_PERIOD_MONTHS:
+		return p.year * 12 + p.n;
+	default:
+		return p.year * 12 + 12;
+	}
+}
+
+/* ---- one number ------------------------------------------------------- */
+
+static void emit_mention(ctx *c, ex_mention *m)
+{
+	m->role = c->role == EX_ROLE_ANALYST ? EX_ROLE_ANALYST : EX_ROLE_COMPANY;
+	m->prio = c->role == EX_ROLE_ANALYST ? 2 : c->qa ? 1 : 0;
+	m->order = c->order++;
+	if (ex_mentions_push(c->out, m))
+		c->err = 1;
+}
+
+typedef struct sentinfo {
+	size_t a, b;
+	int guide;       /* guidance cue or outlook section */
+	int prior_guide; /* mentions earlier guidance */
+	int longterm;
+	int respectively;
+	size_t first_ph; /* token of the first phrase, or SIZE_MAX */
+	int headline;    /* mostly upper-case words */
+} sentinfo;
+
+static int foreign_subject(const ctx *c, size_t upto, const sentinfo *si)
+{
+	if (si->headline)
+		return 0;
+	int first = 1;
+	/* only the clause after a dateline dash or a colon */
+	size_t from = 0;
+	for (size_t j = 0; j < upto; j++)
+		if (c->t[j].type == T_PUNCT && (c->t[j].w[0] == '-' || c->t[j].w[0] == ':'))
+			from = j + 1;
+	for (size_t j = from; j < upto; j++) {
+		const tok *t = &c->t[j];
+		if (t->type == T_PUNCT) {
+			if (t->w[0] == ':' || t->w[0] == '-' || t->w[0] == '"' || t->w[0] == '(')
+				first = 1;
+			continue;
+		}
+		if (t->type != T_WORD) {
+			first = 0;
+			continue;
+		}
+		if (first) {
+			first = 0;
+			continue;
+		}
+		if (!t->cap || t->inph)
+			continue;
+		if (in_set(t->w, cap_ok))
+			continue;
+		if (ex_doc_is_known(c->d, c->d->clean + t->s, t->e - t->s))
+			continue;
+		int m = 0;
+		size_t me;
+		if ((m = ex_month_parse(c->d->clean, t->e, t->s, &me)))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_change,
+                           size_t *prev_num, int *prev_pct)
+{
+	const tok *T = &c->t[k];
+	const ex_range *r = &T->r;
+	size_t pnum0 = *prev_num; /* the number before this one */
+	ex_mention m;
+	memset(&m, 0, sizeof m);
+	int change = 0, dropped = 0;
+	if (r->a.paren)
+		dropped = 1;
+	if (T->s > 0 && (c->d->clean[T->s - 1] == '[' || c->d->clean[T->s - 1] == '#'))
+		dropped = 1;
+	/* The metric: a phrase right after the number, else the last phrase
+	 * before it. */
+	int ph = -1;
+	size_t phk = 0;
+	int post = 0, per_share = 0;
+	size_t after = k + 1;
+	for (size_t j = k + 1; j < c->nt && j <= k + 4; j++) {
+		const tok *t = &c->t[j];
+		if (t->type == T_WORD && t->ph >= 0) {
+			/* "67.5% of revenue": a ratio; the metric is before */
+			if (ex_phrases[t->ph].fam == F_REVENUE && (r->a.pct || r->a.bps || r->a.pts))
+				break;
+			ph = t->ph;
+			phk = j;
+			post = 1;
+			break;
+		}
+		if (W(t, "per") || W(t, "a")) {
+			if (j + 1 < c->nt && (W(&c->t[j + 1], "share") || W(&c->t[j + 1], "diluted"))) {
+				per_share = 1;
+				break;
+			}
+			if (W(t, "per"))
+				break;
+			continue;
+		}
+		if (W(t, "in") || W(t, "of") || W(t, "total") || W(t, "new"))
+			continue;
+		if (W(t, "non-gaap") || W(t, "gaap") || W(t, "adjusted"))
+			continue;
+		break;
+	}
+	(void)after;
+	if (post) {
+		/* "$24 million of revenue for MX": revenue of something else */
+		size_t e = phk + (size_t)c->t[phk].phn;
+		if (e + 1 < c->nt && (W(&c->t[e], "for") || W(&c->t[e], "from")) &&
+		    c->t[e + 1].type == T_WORD && c->t[e + 1].cap && !ex_doc_is_known(c->d, c->d->clean + c->t[e + 1].s, c->t[e + 1].e - c->t[e + 1].s))
+			dropped = 1;
+		/* employees only directly after the number */
+		if (ex_phrases[ph].fam == F_HEAD && phk != k + 1 &&
+		    !(phk == k + 2 && W(&c->t[k + 1], "full-time")))
+			post = 0, ph = -1;
+	}
+	if (!post) {
+		for (size_t j = k; j-- > 0;) {
+			if (c->t[j].type == T_WORD && c->t[j].ph >= 0) {
+				ph = c->t[j].ph;
+				phk = j;
+				break;
+			}
+		}
+		if (si->respectively && ph >= 0) {
+			/* "A and B were $x and $y, respectively": the first
+			 * number goes with the first phrase, the others are not
+			 * tied with certainty. */
+			if (*prev_num != (size_t)-1 && *prev_num > si->first_ph)
+				dropped = 1;
+			ph = c->t[si->first_ph].ph;
+			phk = si->first_ph;
+		}
+	}
+	if (ph < 0)
+		return;
+	int fam = ex_phrases[ph].fam;
+	int neg = ex_phrases[ph].neg;
+	if (per_share) {
+		if (fam == F_NI || fam == F_EPS)
+			fam = F_EPS;
+		else
+			return;
+	} else if (fam == F_NI && r->a.cur && !r->a.scale && !r->a.pct && r->a.decimals >= 2 &&
+	           fabs(r->a.v) < 50) {
+		fam = F_EPS; /* "net income of $X million, or $0.27 ..., from the $0.15" */
+	} else if (fam == F_EPS && r->a.scale) {
+		return; /* "EPS of $1 billion"? no */
+	}
+	if (fam == F_BLOCK)
+		return;
+	/* Words between the metric phrase (or previous number) and this
+	 * number: asides, changes, approximate bounds. */
+	size_t from = post ? (*prev_num != (size_t)-1 ? *prev_num + 1 : 0) : phk + (size_t)c->t[phk].phn;
+	if (*prev_num != (size_t)-1 && *prev_num + 1 > from)
+		from = *prev_num + 1;
+	for (size_t j = from; j < k; j++)
+		if (c->t[j].type == T_WORD && in_set(c->t[j].w, aside_words))
+			dropped = 1;
+	/* nearest cue before the number */
+	int decided = 0;
+	for (size_t j = k, n = 0; j-- > 0 && n < 6; n++) {
+		const tok *t = &c->t[j];
+		if (t->type == T_NUM || (t->type == T_WORD && t->ph >= 0 && j < k))
+			break;
+		if (t->type != T_WORD)
+			continue;
+		if (W(t, "of") && j > 0 && c->t[j - 1].type == T_WORD &&
+		    in_set(c->t[j - 1].w, change_nouns)) {
+			change = 1;
+			decided = 1;
+			break;
+		}
+		if (in_set(t->w, value_words)) {
+			decided = 1;
+			break;
+		}
+		if (in_set(t->w, change_words)) {
+			change = 1;
+			decided = 1;
+			break;
+		}
+		if (in_set(t->w, approx_words) || W(t, "least") || W(t, "excess") ||
+		    (W(t, "than") && j > 0 && (W(&c->t[j - 1], "more") || W(&c->t[j - 1], "less") ||
+		                               W(&c->t[j - 1], "greater") || W(&c->t[j - 1], "fewer")))) {
+			if (!(si->guide && (W(t, "least"))))
+				dropped = 1;
+			decided = 1;
+			break;
+		}
+	}
+	/* a list that continues a change: "an increase of $0.02 sequentially
+	 * and $0.09" */
+	if (!decided && *prev_change && *prev_num != (size_t)-1 && k > *prev_num + 1) {
+		int only_links = 1;
+		for (size_t j = *prev_num + 1; j < k; j++) {
+			const tok *t = &c->t[j];
+			if (!(is_punct(t, ',') || W(t, "and") || W(t, "or") || W(t, "sequentially") ||
+			      W(t, "year-over-year") || W(t, "year-on-year")))
+				only_links = 0;
+		}
+		if (only_links)
+			change = 1;
+	}
+	if (!decided && *prev_change && *prev_num != (size_t)-1 && k == *prev_num + 2 &&
+	    W(&c->t[k - 1], "or"))
+		change = 1;
+	/* after the number: "sequentially", "year-over-year" */
+	if (k + 1 < c->nt) {
+		const tok *t = &c->t[k + 1];
+		if (W(t, "sequentially") || W(t, "year-over-year") || W(t, "year-on-year") ||
+		    W(t, "quarter-over-quarter") || W(t, "yoy") || W(t, "increase") ||
+		    W(t, "decrease") || W(t, "improvement") || W(t, "growth") || W(t, "higher") ||
+		    W(t, "lower") || W(t, "more") || W(t, "less") || W(t, "better") || W(t, "worse") ||
+		    W(t, "sequential"))
+			change = 1;
+	}
+	if (r->a.bps || r->a.pts)
+		change = 1;
+	/* "up 53.7% from Q2" said of a margin: read as the Q2 margin. */
+	int change_from_when = 0;
+	if (change && r->a.pct && k + 2 < c->nt && W(&c->t[k + 1], "from") &&
+	    c->t[k + 2].type == T_WHEN && (fam == F_GM || fam == F_OP || fam == F_TAX))
+		change_from_when = 1;
+	*prev_change = change && !change_from_when;
+	*prev_num = k;
+	if ((change && !change_from_when) || dropped) {
+		*prev_pct = r->a.pct;
+		return;
+	}
+	/* Unit and metric. */
+	ex_range rr = *r;
+	if (rr.from && rr.kind == EX_R_RANGE) {
+		/* "decrease from 29% to 28.5%": a change; the value is the
+		 * second number */
+		int verb = 0;
+		for (size_t j = 0; j < k; j++)
+			if (c->t[j].type == T_WORD && (in_set(c->t[j].w, change_words) ||
+			                               W(&c->t[j], "lower") || W(&c->t[j], "raise") ||
+			                               W(&c->t[j], "raised") || W(&c->t[j], "lowered")))
+				verb = 1;
+		if (verb) {
+			rr.a = rr.b;
+			rr.kind = EX_R_POINT;
+		}
+	}
+	if (!rr.a.pct && !rr.a.cur && !rr.a.scale && !rr.a.cents && *prev_pct &&
+	    (fam == F_GM || fam == F_OP || fam == F_TAX)) {
+		rr.a.pct = 1;
+		if (rr.kind == EX_R_RANGE)
+			rr.b.pct = 1;
+	}
+	if (fam == F_DSO || fam == F_HEAD) {
+		if (rr.a.cur || rr.a.pct)
+			return;
+	}
+	if (fam == F_HEAD && (rr.a.decimals || rr.a.v < 10))
+		return;
+	const ex_metric *met = ex_family_metric(fam, rr.a.pct);
+	if (!met)
+		return;
+	double low, high;
+	if (!ex_range_bounds(&rr, met->unit, 0, &low, &high))
+		return;
+	*prev_pct = rr.a.pct;
+	if (neg) {
+		if (low > 0)
+			low = -low;
+		if (high > 0)
+			high = -high;
+		if (rr.kind == EX_R_RANGE) {
+			double x = low;
+			low = high;
+			high = x;
+		}
+	}
+	/* Qualifiers of the phrase: segment and basis. */
+	ex_doc *d0 = c->d;
+	int subject_seg = 0;
+	qual q;
+	qualifiers(c, phk, &q);
+	if (si->respectively && q.nbasis > 1)
+		return; /* "GAAP and adjusted gross margins ... respectively" */
+	/* basis written between phrase and number, or right after it */
+	int basis = q.basis;
+	if (!post)
+		for (size_t j = phk + (size_t)c->t[phk].phn; j < k; j++) {
+			int b;
+			if (is_basis_word(c, j, &b))
+				basis = b;
+		}
+	for (size_t j = k + 1; j < c->nt && j <= k + 5; j++) {
+		const tok *t = &c->t[j];
+		int b;
+		if (t->type == T_NUM || is_punct(t, ';') || is_punct(t, '.') || is_punct(t, ',') ||
+		    W(t, "and") || (t->type == T_WORD && t->ph >= 0 && j != phk))
+			break;
+		if (is_basis_word(c, j, &b)) {
+			/* a qualifier of the next metric, not of this number */
+			if (j + 1 < c->nt && c->t[j + 1].type == T_WORD && c->t[j + 1].ph >= 0)
+				break;
+			basis = b;
+			break;
+		}
+	}
+	/* "operating margins for IPG": a segment named after the phrase */
+	if (!q.seg[0] && !post) {
+		size_t e = phk + (size_t)c->t[phk].phn;
+		if (e + 1 < k && (W(&c->t[e], "for") || W(&c->t[e], "from") || W(&c->t[e], "in")) &&
+		    c->t[e + 1].type == T_WORD && c->t[e + 1].cap && !in_set(c->t[e + 1].w, cap_ok) &&
+		    !ex_doc_is_known(d0, d0->clean + c->t[e + 1].s, c->t[e + 1].e - c->t[e + 1].s) &&
+		    !ex_month_parse(d0->clean, c->t[e + 1].e, c->t[e + 1].s, &(size_t){0}))
+			seg_append(q.seg, sizeof q.seg, c->t[e + 1].w);
+	}
+	/* "SLT delivered record revenue": the subject names the segment */
+	if (!post) {
+		size_t j0 = 0;
+		while (j0 < phk && c->t[j0].type != T_WORD)
+			j0++;
+		static const char *const verbs[] = {"delivered", "had", "posted", "generated",
+		                                    "reported", "achieved", "recorded", "saw",
+		                                    "grew", "contributed", NULL};
+		if (j0 + 1 < phk && c->t[j0].cap && !in_set(c->t[j0].w, cap_ok) && !ex_doc_is_known(d0, d0->clean + c->t[j0].s, c->t[j0].e - c->t[j0].s) &&
+		    c->t[j0 + 1].type == T_WORD && in_set(c->t[j0 + 1].w, verbs)) {
+			/* prepend the subject to the qualifier segment */
+			seg_append(q.seg, sizeof q.seg, c->t[j0].w);
+			subject_seg = 1;
+		}
+	}
+	/* segment from the metric name */
+	const char *seg = q.seg[0] ? q.seg : "total";
+	if (fam == F_DEFREV && strcmp(seg, "total") != 0 && strcmp(seg, "current") != 0 &&
+	    strcmp(seg, "long_term") != 0 && strcmp(seg, "product") != 0 && strcmp(seg, "service") != 0)
+		return;
+	if ((fam == F_CASH || fam == F_OCF || fam == F_CAPEX || fam == F_DSO || fam == F_HEAD ||
+	     fam == F_TAX || fam == F_OPEX || fam == F_EPS || fam == F_NI) &&
+	    strcmp(seg, "total") != 0)
+		return; /* segment-level versions of these are not tracked */
+	if (!subject_seg && (!strcmp(seg, "total") || !strcmp(seg, "product") || !strcmp(seg, "service")) &&
+	    foreign_subject(c, post ? k : phk, si))
+		return;
+	/* The period. */
+	const ex_when *wh = NULL;
+	size_t whk = 0;
+	/* between the metric phrase and the number: "backlog at the
+	 * beginning of this quarter was $260 million" */
+	int first_after_phrase = 1;
+	for (size_t j = phk + 1; j < k && !post; j++)
+		if (c->t[j].type == T_NUM)
+			first_after_phrase = 0;
+	if (!post && phk < k && first_after_phrase) {
+		for (size_t j = k; j-- > phk + (size_t)c->t[phk].phn;) {
+			const tok *t = &c->t[j];
+			if (t->type == T_NUM || is_punct(t, ';'))
+				break;
+			if (t->type == T_WHEN && !(si->guide && t->when.rel == EX_P_THIS) &&
+			    !when_is_comparison(c, j)) {
+				wh = &t->when;
+				whk = j;
+				break;
+			}
+		}
+	}
+	/* following, up to a comparison cue */
+	int passed = 0;
+	for (size_t j = k + 1; j < c->nt && !wh; j++) {
+		const tok *t = &c->t[j];
+		if (t->type == T_WHEN) {
+			if (si->guide && t->when.rel == EX_P_THIS)
+				continue;
+			if (change_from_when || !when_is_comparison(c, j)) {
+				wh = &t->when;
+				whk = j;
+			}
+			break;
+		}
+		if (t->type == T_WORD && in_set(t->w, stop_follow) && !(change_from_when && j == k + 1))
+			break;
+		if (is_punct(t, ';') || is_punct(t, '.'))
+			break;
+		if (t->type == T_NUM) {
+			if (passed || !(W(&c->t[j - 1], "or")))
+				break;
+			passed = 1;
+		}
+		if (t->type == T_WORD && t->ph >= 0 && ex_phrases[t->ph].fam != F_BLOCK && j > k + 3)
+			break;
+	}
+	/* preceding, back to the previous number or ';' */
+	if (!wh) {
+		for (size_t j = k; j-- > 0;) {
+			const tok *t = &c->t[j];
+			if (t->type == T_NUM || is_punct(t, ';'))
+				break;
+			if (t->type == T_WHEN && si->guide && t->when.rel == EX_P_THIS)
+				continue; /* "for the quarter" in guidance: the guided one */
+			/* "the prior year figure of $0.22": the number's own period
+			 * even after a comparison word */
+			int own = (j + 1 == k) || (j + 2 == k && W(&c->t[j + 1], "of"));
+			if (t->type == T_WHEN && (own || !when_is_comparison(c, j))) {
+				wh = &t->when;
+				whk = j;
+				break;
+			}
+		}
+	}
+	/* the sentence's scope: its first stated period */
+	const ex_when *scope_w = NULL;
+	for (size_t j = 0; j < k; j++)
+		if (c->t[j].type == T_WHEN && !when_is_comparison(c, j) &&
+		    !(si->guide && c->t[j].when.rel == EX_P_THIS)) {
+			scope_w = &c->t[j].when;
+			break;
+		}
+	ex_doc *d = c->d;
+	ec_period scope, per;
+	int have_scope = scope_w && ex_when_resolve(scope_w, &d->cal, d->has_period, d->period, NULL, 0, &scope);
+	int explicit_when = wh != NULL;
+	if (!wh && scope_w) {
+		wh = scope_w;
+		explicit_when = 1;
+	}
+	int guidance = 0;
+	if (wh) {
+		if (!ex_when_resolve(wh, &d->cal, d->has_period, d->period, have_scope ? &scope : NULL,
+		                     si->guide, &per))
+			return;
+	} else {
+		if (!d->has_period)
+			return;
+		per = d->period;
+		if (si->guide)
+			per = c->gp_set ? c->gp : ec_period_add_quarters(d->period, 1);
+	}
+	int future = d->has_period ? month_end(per) > month_end(d->period) : 0;
+	if (si->guide) {
+		if (!future && explicit_when && d->has_period) {
+			/* a guidance sentence about a past period: an actual, or
+			 * a comparison; keep only a plain stated actual */
+			if (wh && wh->rel != EX_P_ABS && wh->rel != EX_P_THIS && wh->rel != EX_P_QN)
+				return;
+		} else if (future || !d->has_period) {
+			guidance = 1;
+		}
+	} else if (future) {
+		return; /* an actual cannot be about the future */
+	}
+	if (guidance) {
+		/* earlier guidance restated: "up from our previous outlook of" */
+		size_t w0 = pnum0 != (size_t)-1 ? pnum0 + 1 : 0;
+		for (size_t j = w0; j < k; j++)
+			if (c->t[j].type == T_WORD && in_set(c->t[j].w, prior_guide))
+				return;
+		if (si->longterm)
+			return;
+	} else if (rr.kind != EX_R_POINT) {
+		return; /* an actual is one number */
+	}
+	if (guidance && explicit_when) {
+		c->gp = per;
+		c->gp_set = 1;
+	}
+	/* Basis by context. */
+	if (!met->has_basis) {
+		basis = EC_BASIS_NONE;
+	} else if (fam == F_REVENUE) {
+		basis = basis == EC_BASIS_NON_GAAP ? EC_BASIS_NON_GAAP : EC_BASIS_GAAP;
+	} else if (basis < 0) {
+		if (guidance && d->guidance_basis >= 0)
+			basis = d->guidance_basis;
+		else if (c->basis_ctx >= 0)
+			basis = c->basis_ctx;
+		else
+			basis = EC_BASIS_GAAP;
+	}
+	/* The mention. */
+	m.period = per;
+	m.metric = met->name;
+	snprintf(m.segment, sizeof m.segment, "%s", seg);
+	m.basis = (ec_basis)basis;
+	m.kind = guidance ? EC_KIND_GUIDANCE : EC_KIND_ACTUAL;
+	m.unit = met->unit;
+	if (guidance) {
+		m.low = low;
+		m.high = high;
+		m.value = (!isnan(low) && !isnan(high)) ? (low + high) / 2 : NAN;
+	} else {
+		m.value = low;
+		m.low = m.high = NAN;
+	}
+	m.precision = r->a.digits + (r->kind == EX_R_RANGE || r->kind == EX_R_PM ? r->b.digits : 0);
+	/* quote: the sentence when short, else phrase .. number .. period */
+	size_t qa = q.start < T->s ? q.start : T->s;
+	if (phk < k && c->t[phk].s < qa)
+		qa = c->t[phk].s;
+	size_t qb = T->e;
+	if (post)
+		qb = c->t[phk + (size_t)c->t[phk].phn - 1].e;
+	if (wh && whk < c->nt && c->t[whk].type == T_WHEN && &c->t[whk].when == wh) {
+		if (c->t[whk].s < qa)
+			qa = c->t[whk].s;
+		if (c->t[whk].e > qb)
+			qb = c->t[whk].e;
+	}
+	if (si->b - si->a <= 400) {
+		qa = si->a;
+		qb = si->b;
+	} else {
+		if (qb - qa > 400)
+			qa = T->s > 200 + si->a ? T->s - 200 : si->a;
+		while (qa > si->a && qa > 0 && d->clean[qa - 1] != ' ' && d->clean[qa - 1] != '\n')
+			qa--;
+	}
+	size_t bar;
+	while (ex_doc_barrier_between(d, qa, qb, &bar)) {
+		if (bar <= T->s)
+			qa = bar;
+		else
+			qb = bar;
+	}
+	while (qa < qb && (d->clean[qa] == ' ' || d->clean[qa] == '\n'))
+		qa++;
+	while (qb > qa && (d->clean[qb - 1] == ' ' || d->clean[qb - 1] == '\n'))
+		qb--;
+	m.cstart = qa;
+	m.cend = qb;
+	emit_mention(c, &m);
+}
+
+/* ---- sentences ------------------------------------------------------- */
+
+static void update_context(ctx *c, sentinfo *si)
+{
+	/* Guidance basis: "guidance is provided on a non-GAAP basis". */
+	int has_guid = 0, nb = -1;
+	for (size_t j = 0; j < c->nt; j++) {
+		if (W(&c->t[j], "guidance") || W(&c->t[j], "outlook"))
+			has_guid = 1;
+		int b;
+		if (nb < 0 && is_basis_word(c, j, &b))
+			nb = b;
+	}
+	size_t first_metric = c->nt;
+	for (size_t j = 0; j < c->nt; j++)
+		if ((c->t[j].type == T_WORD && c->t[j].ph >= 0) || c->t[j].type == T_NUM) {
+			first_metric = j;
+			break;
+		}
+	if (has_guid && nb >= 0 && first_metric == c->nt) {
+		c->d->guidance_basis = nb;
+		return;
+	}
+	/* Basis context: "On a non-GAAP basis, ...", "Turning to our non-GAAP
+	 * results", before any metric phrase. */
+	for (size_t j = 0; j < first_metric; j++) {
+		int b;
+		if (!is_basis_word(c, j, &b))
+			continue;
+		int framed = 0;
+		for (size_t n = j + 1; n < c->nt && n <= j + 3; n++) {
+			const tok *t = &c->t[n];
+			if (W(t, "basis") || W(t, "results") || W(t, "numbers") || W(t, "metrics") ||
+			    W(t, "discussion") || W(t, "figures") || W(t, "measures") ||
+			    W(t, "financials") || W(t, "financial") || W(t, "terms"))
+				framed = 1;
+		}
+		for (size_t n = j >= 3 ? j - 3 : 0; n < j; n++)
+			if (W(&c->t[n], "turning") || W(&c->t[n], "turn"))
+				framed = 1;
+		if (framed) {
+			if (!(has_guid && first_metric == c->nt))
+				c->basis_ctx = b;
+			break;
+		}
+	}
+	(void)si;
+}
+
+static void analyze_sentence(ctx *c, size_t a, size_t b)
+{
+	const char *s = c->d->clean;
+	/* only sentences with a digit can state a number */
+	int digit = 0;
+	for (size_t i = a; i < b; i++)
+		if (s[i] >= '0' && s[i] <= '9') {
+			digit = 1;
+			break;
+		}
+	if (!digit) {
+		/* only a basis statement matters in a sentence without numbers */
+		int basis_word = 0;
+		for (size_t i = a; i + 3 <= b && !basis_word; i++)
+			if ((s[i] == 'A' || s[i] == 'a') && (s[i + 1] == 'A' || s[i + 1] == 'a' || s[i + 1] == 'P' || s[i + 1] == 'p'))
+				basis_word = 1; /* GAAP, gap */
+			else if ((s[i] == 'j' || s[i] == 'J') && (s[i + 1] == 'u') && (s[i + 2] == 's'))
+				basis_word = 1; /* adjusted */
+		if (!basis_word)
+			return;
+	}
+	tokenize(c, a, b);
+	phrases(c);
+	/* "69.5% of (total) revenue" is a ratio: that "revenue" names no
+	 * metric for the numbers after it */
+	for (size_t j = 0; j < c->nt; j++) {
+		if (c->t[j].ph < 0 || ex_phrases[c->t[j].ph].fam != F_REVENUE)
+			continue;
+		size_t i = j;
+		while (i > 0 && (W(&c->t[i - 1], "total") || W(&c->t[i - 1], "net")))
+			i--;
+		if (i >= 2 && W(&c->t[i - 1], "of") && c->t[i - 2].type == T_NUM &&
+		    (c->t[i - 2].r.a.pct || c->t[i - 2].r.a.bps || c->t[i - 2].r.a.pts))
+			c->t[j].ph = -1;
+	}
+	sentinfo si;
+	memset(&si, 0, sizeof si);
+	si.a = a;
+	si.b = b;
+	si.first_ph = (size_t)-1;
+	update_context(c, &si);
+	if (!digit || c->role == EX_ROLE_OPERATOR)
+		return;
+	int upper = 0, words = 0;
+	for (size_t j = 0; j < c->nt; j++) {
+		const tok *t = &c->t[j];
+		if (t->type == T_WORD) {
+			words++;
+			if (t->allcaps)
+				upper++;
+			if (in_set(t->w, guide_words))
+				si.guide = 1;
+			if (in_set(t->w, prior_guide))
+				si.prior_guide = 1;
+			if (in_set(t->w, lt_words))
+				si.longterm = 1;
+			if (W(t, "respectively"))
+				si.respectively = 1;
+			if (t->ph >= 0 && si.first_ph == (size_t)-1)
+				si.first_ph = j;
+		}
+	}
+	if (c->outlook)
+		si.guide = 1;
+	si.headline = words > 0 && upper * 2 > words;
+	int prev_change = 0, prev_pct = 0;
+	size_t prev_num = (size_t)-1;
+	for (size_t k = 0; k < c->nt; k++)
+		if (c->t[k].type == T_NUM)
+			analyze_number(c, k, &si, &prev_change, &prev_num, &prev_pct);
+}
+
+static const char *const abbrevs[] = {
+    "inc", "corp", "co", "ltd", "mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "no",
+    "calif", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "u.s", "e.g", "i.e", "approx", "est", "fig", "dept", "mass", "wash",
+    "n.y", "l.p", "s.a", "n.v", "plc", "nos", "llc", "ph", "etc", NULL};
+
+/* Splits [a, b) into sentences and analyses each. */
+static void sentences(ctx *c, size_t a, size_t b)
+{
+	const char *s = c->d->clean;
+	size_t start = a;
+	for (size_t i = a; i < b; i++) {
+		char ch = s[i];
+		int cut = 0;
+		if ((ch == '.' || ch == '?' || ch == '!') && (i + 1 >= b || s[i + 1] == ' ' || s[i + 1] == '\n' ||
+		                                              s[i + 1] == '"' || s[i + 1] == ')')) {
+			cut = 1;
+			if (ch == '.') {
+				/* the word before the dot */
+				size_t w = i;
+				while (w > start && (ex_is_alpha((unsigned char)s[w - 1]) || s[w - 1] == '.'))
+					w--;
+				size_t n = i - w;
+				char word[12];
+				if (n > 0 && n < sizeof word) {
+					for (size_t k = 0; k < n; k++) {
+						char x = s[w + k];
+						word[k] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
+					}
+					word[n] = 0;
+					if (in_set(word, abbrevs) || (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
+						cut = 0;
+				}
+				/* next visible character must not be lower case */
+				size_t j = i + 1;
+				while (j < b && (s[j] == ' ' || s[j] == '\n' || s[j] == '"' || s[j] == ')'))
+					j++;
+				if (j < b && s[j] >= 'a' && s[j] <= 'z' && !ex_word_at(s, b, j, "non-gaap") &&
+				    !ex_word_at(s, b, j, "non"))
+					cut = 0;
+			}
+		}
+		if (!cut && i - start >= MAXSENT && (ch == ' ' || ch == '\n'))
+			cut = 1;
+		if (cut) {
+			analyze_sentence(c, start, i + 1);
+			start = i + 1;
+			if (c->err)
+				return;
+		}
+	}
+	if (start < b)
+		analyze_sentence(c, start, b);
+}
+
+ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
+{
+	ctx *c = calloc(1, sizeof *c);
+	if (!c)
+		return EC_ENOMEM;
+	c->d = d;
+	c->out = out;
+	ex_lex_index(&c->ix);
+	c->basis_ctx = -1;
+	size_t k = 0;
+	int last_role = -1;
+	while (k < d->n_lines && !c->err) {
+		const ex_line *L = &d->lines[k];
+		if (L->cls == EX_L_SPEAKER || L->cls == EX_L_SECTION) {
+			if (L->role != last_role || L->cls == EX_L_SECTION)
+				c->basis_ctx = -1;
+			c->basis_ctx = -1;
+			c->gp_set = 0;
+			last_role = L->role;
+			k++;
+			continue;
+		}
+		if (L->cls == EX_L_BLANK || L->cls == EX_L_TABLE) {
+			k++;
+			continue;
+		}
+		/* a run: a heading alone; a bullet with its continuation lines;
+		 * a paragraph of text lines */
+		size_t j = k + 1;
+		if (L->cls == EX_L_HEADING) {
+			c->basis_ctx = -1;
+			c->gp_set = 0;
+		} else {
+			while (j < d->n_lines && d->lines[j].cls == EX_L_TEXT)
+				j++;
+		}
+		c->role = L->role;
+		c->qa = L->qa;
+		c->outlook = L->outlook;
+		sentences(c, L->start, d->lines[j - 1].end);
+		k = j;
+	}
+	int err = c->err;
+	free(c);
+	return err ? EC_ENOMEM : EC_OK;
+}

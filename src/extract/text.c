@@ -1,0 +1,850 @@
+/* The cleaned document: validation (binary data, invalid UTF-8, limits),
+ * Markdown escapes and markup removed ("\$", <u>..</u>, **..**), transcript
+ * vendor page furniture cut out (headers and footers that split sentences),
+ * and every line classified: text, blank, table row, speaker line,
+ * heading, bullet, section marker.  The cleaned text keeps a map back to
+ * the raw bytes so quotes are the document's own text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ex.h"
+
+int ex_is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int ex_is_word(unsigned char c)
+{
+	return ex_is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+static unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+size_t ex_word_at(const char *s, size_t len, size_t i, const char *w)
+{
+	size_t k = 0;
+	if (i >= len)
+		return 0;
+	for (; w[k]; k++)
+		if (i + k >= len || lower((unsigned char)s[i + k]) != lower((unsigned char)w[k]))
+			return 0;
+	size_t e = i + k;
+	if (e < len) {
+		unsigned char c = (unsigned char)s[e];
+		if (ex_is_word(c))
+			return 0;
+		if ((c == '-' || c == '\'') && e + 1 < len && ex_is_alpha((unsigned char)s[e + 1]))
+			return 0;
+	}
+	return e;
+}
+
+size_t ex_skip_ws(const char *s, size_t len, size_t i)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* Length of a valid UTF-8 sequence at s[i], 0 if invalid. */
+static int utf8_len(const unsigned char *s, size_t len, size_t i)
+{
+	unsigned char c = s[i];
+	if (c < 0x80)
+		return 1;
+	int n;
+	unsigned min;
+	unsigned cp;
+	if ((c & 0xe0) == 0xc0) {
+		n = 2;
+		cp = c & 0x1f;
+		min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		n = 3;
+		cp = c & 0x0f;
+		min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		n = 4;
+		cp = c & 0x07;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (i + (size_t)n > len)
+		return 0;
+	for (int k = 1; k < n; k++) {
+		if ((s[i + k] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i + k] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/* ---- building the cleaned text --------------------------------------- */
+
+typedef struct builder {
+	ex_doc *d;
+	size_t cap, cap_segs, cap_bar;
+	size_t last_raw; /* raw offset of the last byte emitted + 1 */
+	int ok;
+} builder;
+
+static inline void emit(builder *b, char c, size_t raw)
+{
+	ex_doc *d = b->d;
+	if (!b->ok)
+		return;
+	if (d->clean_len + 2 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4096;
+		char *n = realloc(d->clean, cap);
+		if (!n) {
+			b->ok = 0;
+			return;
+		}
+		d->clean = n;
+		b->cap = cap;
+	}
+	if (d->n_segs == 0 || raw != b->last_raw) {
+		if (d->n_segs == b->cap_segs) {
+			size_t cap = b->cap_segs ? b->cap_segs * 2 : 64;
+			ex_seg *n = realloc(d->segs, cap * sizeof *n);
+			if (!n) {
+				b->ok = 0;
+				return;
+			}
+			d->segs = n;
+			b->cap_segs = cap;
+		}
+		d->segs[d->n_segs].cstart = d->clean_len;
+		d->segs[d->n_segs].rstart = raw;
+		d->n_segs++;
+	}
+	d->clean[d->clean_len++] = c;
+	b->last_raw = raw + 1;
+}
+
+static void barrier(builder *b)
+{
+	ex_doc *d = b->d;
+	if (!b->ok)
+		return;
+	if (d->n_barriers == b->cap_bar) {
+		size_t cap = b->cap_bar ? b->cap_bar * 2 : 16;
+		size_t *n = realloc(d->barriers, cap * sizeof *n);
+		if (!n) {
+			b->ok = 0;
+			return;
+		}
+		d->barriers = n;
+		b->cap_bar = cap;
+	}
+	d->barriers[d->n_barriers++] = d->clean_len;
+}
+
+static int contains_ci(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	for (size_t i = 0; i + m <= n; i++) {
+		size_t k = 0;
+		while (k < m && lower((unsigned char)s[i + k]) == (unsigned char)w[k])
+			k++;
+		if (k == m)
+			return 1;
+	}
+	return 0;
+}
+
+static int is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f')
+			return 0;
+	return 1;
+}
+
+/* "P R E S E N T A T I O N", "F I N A L  T R A N S C R I P T": letters
+ * separated by single spaces. */
+static int spaced_caps(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	int letters = 0;
+	for (; i < n; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z') {
+			if (i + 1 < n && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
+				return 0;
+			letters++;
+		} else if (s[i] != ' ' && s[i] != '\r') {
+			return 0;
+		}
+	}
+	return letters >= 5;
+}
+
+/* Page furniture of transcript vendors: copyright lines, vendor names and
+ * URLs, "F I N A L  T R A N S C R I P T", the date/ticker header, page
+ * numbers. */
+static int furniture(const char *s, size_t n)
+{
+	if (n > 400)
+		return 0;
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	size_t m = n - i;
+	const char *t = s + i;
+	if (m == 0)
+		return 0;
+	/* a page number alone */
+	int digits = 1;
+	for (size_t k = 0; k < m; k++)
+		if (!(t[k] >= '0' && t[k] <= '9') && t[k] != '\r' && t[k] != ' ')
+			digits = 0;
+	if (digits && m <= 4)
+		return 1;
+	if (m > 300)
+		return 0;
+	char low[304];
+	for (size_t k = 0; k < m; k++)
+		low[k] = (char)lower((unsigned char)t[k]);
+	low[m] = 0;
+	if (strstr(low, "streetevents") || strstr(low, "thomson") || strstr(low, "refinitiv") ||
+	    strstr(low, "callstreet") || strstr(low, "rights reserved") ||
+	    strstr(low, "written consent") || strstr(low, "republished") ||
+	    strstr(low, "republication") || (m < 20 && strstr(low, "page ") && strstr(low, " of ")))
+		return 1;
+	if (0 && (contains_ci(t, m, "streetevents") || contains_ci(t, m, "thomson reuters") ||
+	    contains_ci(t, m, "thomson financial") || contains_ci(t, m, "refinitiv") ||
+	    contains_ci(t, m, "callstreet") || contains_ci(t, m, "factset callstreet") ||
+	    contains_ci(t, m, "all rights reserved") || contains_ci(t, m, "prior written consent") ||
+	    contains_ci(t, m, "republished with permission") ||
+	    contains_ci(t, m, "republication or redistribution") ||
+	    (contains_ci(t, m, "page ") && contains_ci(t, m, " of ") && m < 20)))
+		return 1;
+	if ((unsigned char)t[0] == 0xc2 && m > 1 && (unsigned char)t[1] == 0xa9)
+		return 1; /* © ... */
+	if (spaced_caps(t, m) && contains_ci(t, m, "t r a n s c r i p t"))
+		return 1;
+	/* "Oct. 19. 2010 / 8:45PM, JNPR - Q3 2010 ... Call" */
+	int y, mo, d;
+	size_t de;
+	if (ex_date_parse(t, m, 0, &y, &mo, &d, &de)) {
+		size_t k = ex_skip_ws(t, m, de);
+		if (k < m && t[k] == '/')
+			return 1;
+	}
+	return 0;
+}
+
+/* Copies one raw line into the cleaned text without markup. */
+static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
+{
+	const unsigned char *u = (const unsigned char *)raw;
+	size_t i = rs;
+	/* Markdown heading marks "## " */
+	if (i < re && raw[i] == '#') {
+		size_t k = i;
+		while (k < re && raw[k] == '#')
+			k++;
+		if (k < re && raw[k] == ' ')
+			i = k + 1;
+	}
+	while (i < re) {
+		unsigned char c = u[i];
+		if (c == '\\' && i + 1 < re && u[i + 1] < 0x80 && u[i + 1] > ' ' &&
+		    !ex_is_word(u[i + 1])) {
+			emit(b, raw[i + 1], i + 1);
+			i += 2;
+			continue;
+		}
+		if (c == '<') {
+			static const char *const tags[] = {"<u>", "</u>", "<b>", "</b>", "<i>",
+			                                   "</i>", "<br>", "<br/>", "<sup>", "</sup>",
+			                                   "<strong>", "</strong>", "<em>", "</em>"};
+			int hit = 0;
+			for (size_t k = 0; k < sizeof tags / sizeof tags[0] && !hit; k++) {
+				size_t tl = strlen(tags[k]);
+				if (i + tl <= re && strncmp(raw + i, tags[k], tl) == 0) {
+					i += tl;
+					hit = 1;
+				}
+			}
+			if (hit)
+				continue;
+		}
+		if ((c == '*' || c == '_') && i + 1 < re && u[i + 1] == c) {
+			i += 2;
+			continue;
+		}
+		if (c == '\r' || c == '\f' || c == '\v') {
+			emit(b, ' ', i);
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			emit(b, (char)c, i);
+			i++;
+			continue;
+		}
+		int n = utf8_len(u, re, i);
+		if (n == 0) {
+			emit(b, ' ', i); /* invalid byte: a blank in the text */
+			i++;
+			continue;
+		}
+		/* no-break and thin spaces read as blanks */
+		if ((n == 2 && c == 0xc2 && u[i + 1] == 0xa0) ||
+		    (n == 3 && c == 0xe2 && u[i + 1] == 0x80 && (u[i + 2] == 0xaf || u[i + 2] == 0x89))) {
+			for (int k = 0; k < n; k++)
+				emit(b, ' ', i + k);
+			i += n;
+			continue;
+		}
+		for (int k = 0; k < n; k++)
+			emit(b, raw[i + k], i + k);
+		i += n;
+	}
+}
+
+/* ---- line classes ---------------------------------------------------- */
+
+static size_t trim_left(const char *s, size_t a, size_t b)
+{
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	return a;
+}
+
+static size_t trim_right(const char *s, size_t a, size_t b)
+{
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	return b;
+}
+
+/* Speaker lines: "Operator", "Kevin Johnson - Juniper Networks - CEO",
+ * "Kevin Johnson -- Chief Executive Officer", "Name - Analyst".  Returns
+ * the role + 1, or 0 when the line is not a speaker line. */
+static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
+{
+	a = trim_left(s, a, b);
+	b = trim_right(s, a, b);
+	size_t n = b - a;
+	if (n == 0 || n > 110)
+		return 0;
+	if ((n == 8 && strncmp(s + a, "Operator", 8) == 0) ||
+	    (n == 9 && strncmp(s + a, "Operator:", 9) == 0))
+		return EX_ROLE_OPERATOR + 1;
+	/* fields separated by " - " or " -- " or " – " */
+	size_t seps[4];
+	int nsep = 0;
+	for (size_t i = a; i + 2 < b && nsep < 4; i++) {
+		if (s[i] == ' ' && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' '))) {
+			seps[nsep++] = i;
+			i += 2;
+		} else if (s[i] == ' ' && i + 4 < b && (unsigned char)s[i + 1] == 0xe2 &&
+		           (unsigned char)s[i + 2] == 0x80 &&
+		           ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') {
+			seps[nsep++] = i;
+			i += 4;
+		}
+	}
+	if (nsep < 1 || nsep > 3)
+		return 0;
+	/* the name: 2..5 words, each capitalised, no digits */
+	int words = 0;
+	size_t i = a;
+	while (i < seps[0]) {
+		while (i < seps[0] && s[i] == ' ')
+			i++;
+		if (i >= seps[0])
+			break;
+		if (!(s[i] >= 'A' && s[i] <= 'Z'))
+			return 0;
+		size_t ws = i;
+		while (i < seps[0] && s[i] != ' ') {
+			if (s[i] >= '0' && s[i] <= '9')
+				return 0;
+			i++;
+		}
+		(void)ws;
+		words++;
+	}
+	if (words < 1 || words > 5)
+		return 0;
+	/* no sentence inside */
+	for (size_t k = a; k < b; k++)
+		if (s[k] == '?' || s[k] == '!' || s[k] == ';' || (s[k] >= '0' && s[k] <= '9'))
+			return 0;
+	if (s[b - 1] == '.' && !(b >= 3 && (strncmp(s + b - 3, "Co.", 3) == 0 || strncmp(s + b - 3, "nc.", 3) == 0)))
+		return 0;
+	/* the name's words are known capitalised words */
+	i = a;
+	while (i < seps[0]) {
+		while (i < seps[0] && s[i] == ' ')
+			i++;
+		size_t ws = i;
+		while (i < seps[0] && s[i] != ' ')
+			i++;
+		if (i > ws)
+			ex_doc_add_known(d, s + ws, i - ws);
+	}
+	size_t last = seps[nsep - 1];
+	int analyst = contains_ci(s + last, b - last, "analyst");
+	if (!analyst && nsep >= 2) {
+		/* company words of the company's own speakers */
+		size_t cs = seps[0] + 3, ce = seps[1];
+		while (cs < ce) {
+			while (cs < ce && (s[cs] == ' ' || s[cs] == ',' || s[cs] == '-'))
+				cs++;
+			size_t ws = cs;
+			while (cs < ce && s[cs] != ' ' && s[cs] != ',')
+				cs++;
+			if (cs > ws && s[ws] >= 'A' && s[ws] <= 'Z')
+				ex_doc_add_known(d, s + ws, cs - ws);
+		}
+	}
+	return (analyst ? EX_ROLE_ANALYST : EX_ROLE_COMPANY) + 1;
+}
+
+static int qa_marker(const char *s, size_t a, size_t b)
+{
+	a = trim_left(s, a, b);
+	b = trim_right(s, a, b);
+	size_t n = b - a;
+	if (n == 0 || n > 60)
+		return 0;
+	const char *t = s + a;
+	if (spaced_caps(t, n))
+		return contains_ci(t, n, "q u e s t i o n") ? 2 : 1;
+	if (contains_ci(t, n, "question-and-answer") || contains_ci(t, n, "question and answer") ||
+	    contains_ci(t, n, "questions and answers") || (n <= 4 && contains_ci(t, n, "q&a")))
+		return 2;
+	if ((n == 12 && contains_ci(t, n, "presentation")) || contains_ci(t, n, "prepared remarks"))
+		return 1;
+	return 0;
+}
+
+/* A row of a table: tab-separated cells, a run of 3+ spaces between a
+ * label and numbers (tables flattened from PDF), or a line of numbers only
+ * (columns split over lines). */
+static int table_line(const char *s, size_t a, size_t b)
+{
+	size_t a2 = trim_left(s, a, b);
+	size_t b2 = trim_right(s, a, b);
+	if (a2 >= b2)
+		return 0;
+	/* a tab after some content (between cells or closing empty cells) */
+	if (memchr(s + a2, '\t', b - a2))
+		return 1;
+	b = b2;
+	int nums = 0, other = 0, run = 0, wide = 0;
+	for (size_t i = a2; i < b;) {
+		if (s[i] == ' ') {
+			run++;
+			i++;
+			continue;
+		}
+		if (run >= 3)
+			wide++;
+		run = 0;
+		ex_num n;
+		if (ex_num_parse(s, b, i, &n)) {
+			nums++;
+			i = n.end;
+			continue;
+		}
+		if (s[i] == '$' || s[i] == '-' || s[i] == '%' || s[i] == ')' || s[i] == '(') {
+			i++;
+			continue;
+		}
+		other++;
+		while (i < b && s[i] != ' ')
+			i++;
+	}
+	if (nums > 0 && other == 0)
+		return 1; /* numbers only */
+	if (nums == 0 && other == 0 && memchr(s + a2, '$', b - a2))
+		return 1; /* a currency sign alone: a column split over lines */
+	return wide >= 1 && nums >= 2;
+}
+
+static int bullet_line(const char *s, size_t a, size_t b)
+{
+	a = trim_left(s, a, b);
+	if (a + 1 < b && (s[a] == '-' || s[a] == '*' || s[a] == '+') && s[a + 1] == ' ')
+		return 1;
+	if (a + 3 < b && (unsigned char)s[a] == 0xe2 && (unsigned char)s[a + 1] == 0x80 &&
+	    ((unsigned char)s[a + 2] == 0xa2 || (unsigned char)s[a + 2] == 0x93))
+		return 1;
+	return 0;
+}
+
+static int heading_text(const char *s, size_t a, size_t b)
+{
+	a = trim_left(s, a, b);
+	b = trim_right(s, a, b);
+	size_t n = b - a;
+	if (n == 0 || n > 80)
+		return 0;
+	if (!((s[a] >= 'A' && s[a] <= 'Z') || (s[a] >= '0' && s[a] <= '9')))
+		return 0;
+	char last = s[b - 1];
+	if (last == '.' || last == ',' || last == ';')
+		return 0;
+	int words = 1;
+	for (size_t i = a; i < b; i++)
+		if (s[i] == ' ')
+			words++;
+	return words <= 10;
+}
+
+static ec_err classify(ex_doc *d)
+{
+	const char *s = d->clean;
+	size_t len = d->clean_len, n = 0, cap = 0;
+	for (size_t i = 0; i <= len;) {
+		size_t e = i;
+		while (e < len && s[e] != '\n')
+			e++;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			ex_line *l = realloc(d->lines, cap * sizeof *l);
+			if (!l)
+				return EC_ENOMEM;
+			d->lines = l;
+		}
+		ex_line *L = &d->lines[n++];
+		memset(L, 0, sizeof *L);
+		L->start = i;
+		L->end = e;
+		if (e >= len)
+			break;
+		i = e + 1;
+	}
+	d->n_lines = n;
+	int role = EX_ROLE_COMPANY, qa = 0, outlook = 0, speakers = 0;
+	for (size_t k = 0; k < n; k++) {
+		ex_line *L = &d->lines[k];
+		int r, q;
+		if (is_blank(s + L->start, L->end - L->start)) {
+			L->cls = EX_L_BLANK;
+		} else if ((q = qa_marker(s, L->start, L->end))) {
+			L->cls = EX_L_SECTION;
+			qa = q == 2;
+			role = EX_ROLE_COMPANY;
+		} else if ((r = speaker_line(d, s, L->start, L->end))) {
+			L->cls = EX_L_SPEAKER;
+			role = r - 1;
+			speakers++;
+			if (role == EX_ROLE_ANALYST)
+				qa = 1;
+		} else if (table_line(s, L->start, L->end)) {
+			L->cls = EX_L_TABLE;
+		} else if (bullet_line(s, L->start, L->end)) {
+			L->cls = EX_L_BULLET;
+		} else {
+			L->cls = EX_L_TEXT;
+			int before = k == 0 || d->lines[k - 1].cls == EX_L_BLANK;
+			size_t nx = k + 1;
+			int after = 1;
+			if (nx < n) {
+				const ex_line *N = &d->lines[nx];
+				after = is_blank(s + N->start, N->end - N->start);
+			}
+			if (before && after && heading_text(s, L->start, L->end)) {
+				L->cls = EX_L_HEADING;
+				size_t hs = L->start, hn = L->end - L->start;
+				outlook = contains_ci(s + hs, hn, "outlook") || contains_ci(s + hs, hn, "guidance") ||
+				          contains_ci(s + hs, hn, "forecast");
+			}
+		}
+		L->role = role;
+		L->qa = qa;
+		L->outlook = outlook;
+	}
+	d->kind = speakers >= 2 ? EC_DOC_TRANSCRIPT : EC_DOC_RELEASE;
+	return EC_OK;
+}
+
+ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
+                      const char *name, const ec_extract_opts *o,
+                      ec_error *err)
+{
+	memset(d, 0, sizeof *d);
+	d->raw = raw;
+	d->raw_len = len;
+	d->guidance_basis = -1;
+	size_t max_bytes = o && o->max_bytes ? o->max_bytes : (size_t)256 << 20;
+	size_t max_line = o && o->max_line ? o->max_line : (size_t)64 << 20;
+	if (len > max_bytes)
+		return ec_error_set(err, EC_ELIMIT, name, 0, 0,
+		                    "document is %zu bytes, the limit is %zu", len, max_bytes);
+	if (len >= UINT32_MAX)
+		return ec_error_set(err, EC_ELIMIT, name, 0, 0, "document too large");
+	/* Binary data: NUL bytes, or many control bytes / invalid UTF-8. */
+	const unsigned char *u = (const unsigned char *)raw;
+	size_t bad = 0, ctl = 0, lines = 1, ls = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = u[i];
+		if (c >= 0x20 && c < 0x80) {
+			i++; /* plain ASCII: the common case */
+			continue;
+		}
+		if (c == 0)
+			return ec_error_set(err, EC_EPARSE, name, (long)lines, (long)(i - ls + 1),
+			                    "binary file (NUL byte), not a text document");
+		if (c == '\n') {
+			if (i - ls > max_line)
+				return ec_error_set(err, EC_ELIMIT, name, (long)lines, 0,
+				                    "line is %zu bytes, the limit is %zu", i - ls, max_line);
+			lines++;
+			ls = i + 1;
+			i++;
+			continue;
+		}
+		if (c < 0x20 && c != '\t' && c != '\r' && c != '\f') {
+			ctl++;
+			i++;
+			continue;
+		}
+		int n = utf8_len(u, len, i);
+		if (!n) {
+			bad++;
+			i++;
+			continue;
+		}
+		i += (size_t)n;
+	}
+	if (len - ls > max_line)
+		return ec_error_set(err, EC_ELIMIT, name, (long)lines, 0,
+		                    "line is %zu bytes, the limit is %zu", len - ls, max_line);
+	if ((bad + ctl) * 20 > len + 20)
+		return ec_error_set(err, EC_EPARSE, name, 0, 0,
+		                    "not a text document (%zu invalid UTF-8 or control bytes "
+		                    "in %zu)",
+		                    bad + ctl, len);
+	/* raw line starts */
+	d->raw_lines = malloc(lines * sizeof *d->raw_lines);
+	if (!d->raw_lines)
+		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	d->n_raw_lines = 0;
+	d->raw_lines[d->n_raw_lines++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (raw[i] == '\n' && d->n_raw_lines < lines)
+			d->raw_lines[d->n_raw_lines++] = i + 1;
+	/* furniture blocks and cleaned text */
+	unsigned char *fur = calloc(d->n_raw_lines ? d->n_raw_lines : 1, 1);
+	if (!fur)
+		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	for (size_t k = 0; k < d->n_raw_lines; k++) {
+		size_t a = d->raw_lines[k];
+		size_t b = k + 1 < d->n_raw_lines ? d->raw_lines[k + 1] - 1 : len;
+		if (b - a <= 400)
+			fur[k] = (unsigned char)furniture(raw + a, b - a);
+	}
+	builder b = {d, 0, 0, 0, 0, 1};
+	/* The cleaned text is never longer than the raw text (+ a margin):
+	 * allocate once. */
+	d->clean = malloc(len + 16);
+	if (!d->clean) {
+		free(fur);
+		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	}
+	b.cap = len + 16;
+	for (size_t k = 0; k < d->n_raw_lines; k++) {
+		size_t a = d->raw_lines[k];
+		size_t e = k + 1 < d->n_raw_lines ? d->raw_lines[k + 1] - 1 : len;
+		if (fur[k]) {
+			/* A block of furniture and blank lines: drop it; join the
+			 * text around it unless the text before ended a sentence. */
+			size_t j = k;
+			while (j < d->n_raw_lines) {
+				size_t a2 = d->raw_lines[j];
+				size_t e2 = j + 1 < d->n_raw_lines ? d->raw_lines[j + 1] - 1 : len;
+				if (!fur[j] && !is_blank(raw + a2, e2 - a2))
+					break;
+				j++;
+			}
+			/* blank lines already emitted before the block */
+			while (d->clean_len > 0 && (d->clean[d->clean_len - 1] == '\n' ||
+			                            d->clean[d->clean_len - 1] == ' '))
+				d->clean_len--;
+			while (d->n_segs > 0 && d->segs[d->n_segs - 1].cstart >= d->clean_len)
+				d->n_segs--;
+			b.last_raw = (size_t)-1; /* the next byte starts a segment */
+			char lastc = d->clean_len ? d->clean[d->clean_len - 1] : '.';
+			int ends = lastc == '.' || lastc == '?' || lastc == '!' || lastc == ':' || lastc == '"';
+			emit(&b, '\n', a);
+			if (ends || j >= d->n_raw_lines)
+				emit(&b, '\n', a);
+			else
+				barrier(&b);
+			k = j - 1;
+			continue;
+		}
+		clean_line(&b, raw, a, e);
+		if (e < len)
+			emit(&b, '\n', e);
+	}
+	free(fur);
+	if (!b.ok)
+		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	if (!d->clean) {
+		d->clean = malloc(1);
+		if (!d->clean)
+			return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	}
+	d->clean[d->clean_len] = 0;
+	if (classify(d))
+		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	return EC_OK;
+}
+
+void ex_doc_free(ex_doc *d)
+{
+	free(d->clean);
+	free(d->segs);
+	free(d->barriers);
+	free(d->raw_lines);
+	free(d->lines);
+	for (size_t i = 0; i < d->n_known; i++)
+		free(d->known[i]);
+	free(d->known);
+	memset(d, 0, sizeof *d);
+}
+
+size_t ex_doc_raw(const ex_doc *d, size_t c)
+{
+	if (!d->n_segs)
+		return c;
+	size_t lo = 0, hi = d->n_segs;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (d->segs[mid].cstart <= c)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t r = d->segs[lo].rstart + (c - d->segs[lo].cstart);
+	return r < d->raw_len ? r : d->raw_len;
+}
+
+long ex_doc_line(const ex_doc *d, size_t r)
+{
+	size_t lo = 0, hi = d->n_raw_lines;
+	if (!hi)
+		return 1;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (d->raw_lines[mid] <= r)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (long)lo + 1;
+}
+
+int ex_doc_barrier_between(const ex_doc *d, size_t a, size_t b, size_t *where)
+{
+	for (size_t lo = 0, hi = d->n_barriers; lo < hi;) {
+		size_t mid = (lo + hi) / 2;
+		size_t x = d->barriers[mid];
+		if (x <= a)
+			lo = mid + 1;
+		else if (x >= b)
+			hi = mid;
+		else {
+			if (where)
+				*where = x;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void ex_doc_quote(const ex_doc *d, size_t a, size_t b, char *buf, size_t n)
+{
+	size_t o = 0;
+	if (n == 0)
+		return;
+	buf[0] = 0;
+	if (b <= a)
+		return;
+	size_t ra = ex_doc_raw(d, a), rb = ex_doc_raw(d, b - 1) + 1;
+	if (rb > d->raw_len)
+		rb = d->raw_len;
+	const unsigned char *u = (const unsigned char *)d->raw;
+	int space = 0;
+	for (size_t i = ra; i < rb && o + 4 < n;) {
+		unsigned char c = u[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (space && o > 0)
+			buf[o++] = ' ';
+		space = 0;
+		if (c < 0x20) {
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			buf[o++] = (char)c;
+			i++;
+			continue;
+		}
+		int l = utf8_len(u, d->raw_len, i);
+		if (!l) {
+			buf[o++] = (char)0xef;
+			buf[o++] = (char)0xbf;
+			buf[o++] = (char)0xbd;
+			i++;
+			continue;
+		}
+		if (o + (size_t)l + 1 >= n)
+			break;
+		memcpy(buf + o, u + i, (size_t)l);
+		o += (size_t)l;
+		i += (size_t)l;
+	}
+	buf[o] = 0;
+}
+
+void ex_doc_add_known(ex_doc *d, const char *w, size_t n)
+{
+	while (n > 0 && (w[n - 1] == ',' || w[n - 1] == '.' || w[n - 1] == ':'))
+		n--;
+	if (n == 0 || n > 40 || ex_doc_is_known(d, w, n) || d->n_known >= 4096)
+		return;
+	if (d->n_known == d->cap_known) {
+		size_t cap = d->cap_known ? d->cap_known * 2 : 32;
+		char **k = realloc(d->known, cap * sizeof *k);
+		if (!k)
+			return; /* a smaller lexicon is not an error */
+		d->known = k;
+		d->cap_known = cap;
+	}
+	char *c = malloc(n + 1);
+	if (!c)
+		return;
+	memcpy(c, w, n);
+	c[n] = 0;
+	d->known[d->n_known++] = c;
+}
+
+int ex_doc_is_known(const ex_doc *d, const char *w, size_t n)
+{
+	for (size_t i = 0; i < d->n_known; i++)
+		if (strlen(d->known[i]) == n && strncmp(d->known[i], w, n) == 0)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,1134 @@
+/* Periods in text: "Q3 2010", "Q3'07", "3Q10", "FY2024Q1", "Q1 FY24",
+ * "the third quarter of 2006", "fiscal 2024 first quarter", "the 2007 third
+ * quarter", "the prior quarter", "the prior year third quarter", "the
+ * December quarter", "nine months ended September 30, 2007", "the first
+ * nine months of 2007", "full year", "fiscal 2008", "as of September 30,
+ * 2007"; dates; and what a document says about its own period and date. */
+#include <string.h>
+
+#include "ex.h"
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+static int floor_div(int a, int b)
+{
+	int q = a / b;
+	if ((a % b != 0) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+int ex_cal_quarter_of_month(const ex_cal *cal, int m)
+{
+	int aq = 2000 * 4, am = 2000 * 12 + 2; /* 2000Q1 ends in March 2000 */
+	if (cal && cal->set > 0) {
+		aq = cal->anchor_q;
+		am = cal->anchor_m;
+	}
+	return aq + floor_div(m - am + 2, 3);
+}
+
+/* The month index in which quarter qi ends. */
+static int cal_end_month(const ex_cal *cal, int qi)
+{
+	int aq = 2000 * 4, am = 2000 * 12 + 2;
+	if (cal && cal->set > 0) {
+		aq = cal->anchor_q;
+		am = cal->anchor_m;
+	}
+	return am + 3 * (qi - aq);
+}
+
+int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
+{
+	static const char *const full[] = {
+	    "january", "february", "march",     "april",   "may",      "june",
+	    "july",    "august",   "september", "october", "november", "december"};
+	static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
+	                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+	size_t e;
+	for (int m = 0; m < 12; m++)
+		if ((e = ex_word_at(s, len, i, full[m]))) {
+			*end = e;
+			return m + 1;
+		}
+	for (int m = 0; m < 12; m++) {
+		if ((e = ex_word_at(s, len, i, abbr[m])) ||
+		    (m == 8 && (e = ex_word_at(s, len, i, "sept")))) {
+			if (e < len && s[e] == '.')
+				e++;
+			*end = e;
+			return m + 1;
+		}
+	}
+	return 0;
+}
+
+/* Reads 1-4 digits at s[i]; returns count, *v the value. */
+static int digits_at(const char *s, size_t len, size_t i, int max, int *v)
+{
+	int n = 0, x = 0;
+	while (i + n < len && n < max && is_digit((unsigned char)s[i + n])) {
+		x = x * 10 + (s[i + n] - '0');
+		n++;
+	}
+	if (i + n < len && is_digit((unsigned char)s[i + n]))
+		return 0;
+	*v = x;
+	return n;
+}
+
+static int year4_at(const char *s, size_t len, size_t i, int *y)
+{
+	if (i > 0 && (is_digit((unsigned char)s[i - 1]) || s[i - 1] == '$' ||
+	              s[i - 1] == '.' || s[i - 1] == ','))
+		return 0;
+	int v;
+	if (digits_at(s, len, i, 4, &v) != 4 || v < 1950 || v > 2100)
+		return 0;
+	if (i + 4 < len && (ex_is_alpha((unsigned char)s[i + 4]) ||
+	                    (s[i + 4] == ',' && i + 5 < len &&
+	                     is_digit((unsigned char)s[i + 5])) ||
+	                    (s[i + 4] == '.' && i + 5 < len &&
+	                     is_digit((unsigned char)s[i + 5]))))
+		return 0;
+	*y = v;
+	return 1;
+}
+
+int ex_date_parse(const char *s, size_t len, size_t i, int *y, int *m,
+                  int *d, size_t *end)
+{
+	size_t e;
+	int mo = ex_month_parse(s, len, i, &e);
+	if (mo) {
+		size_t j = ex_skip_ws(s, len, e);
+		int day;
+		int n = digits_at(s, len, j, 2, &day);
+		if (!n || day < 1 || day > 31)
+			return 0;
+		j += n;
+		if (j + 1 < len && (s[j] == 's' || s[j] == 'n' || s[j] == 'r' || s[j] == 't') &&
+		    ex_is_alpha((unsigned char)s[j + 1]))
+			j += 2; /* 1st 2nd 3rd 30th */
+		if (j < len && (s[j] == ',' || s[j] == '.'))
+			j++;
+		j = ex_skip_ws(s, len, j);
+		int yr;
+		if (!year4_at(s, len, j, &yr))
+			return 0;
+		*y = yr;
+		*m = mo;
+		*d = day;
+		*end = j + 4;
+		return 1;
+	}
+	int v;
+	int n = digits_at(s, len, i, 4, &v);
+	if (n == 4 && i + 10 <= len && s[i + 4] == '-' && s[i + 7] == '-') {
+		int mm, dd;
+		if (digits_at(s, len, i + 5, 2, &mm) == 2 &&
+		    digits_at(s, len, i + 8, 2, &dd) == 2 && mm >= 1 && mm <= 12 &&
+		    dd >= 1 && dd <= 31 && v >= 1950 && v <= 2100) {
+			*y = v;
+			*m = mm;
+			*d = dd;
+			*end = i + 10;
+			return 1;
+		}
+		return 0;
+	}
+	if (n >= 1 && n <= 2 && v >= 1 && v <= 31) {
+		size_t j = ex_skip_ws(s, len, i + n);
+		int mo2 = ex_month_parse(s, len, j, &e);
+		if (mo2) {
+			j = ex_skip_ws(s, len, e);
+			if (j < len && s[j] == ',')
+				j = ex_skip_ws(s, len, j + 1);
+			int yr;
+			if (year4_at(s, len, j, &yr)) {
+				*y = yr;
+				*m = mo2;
+				*d = v;
+				*end = j + 4;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* "'07", "’07", " 2007", " '07" after a quarter label: the year. */
+static int year_after(const char *s, size_t len, size_t i, int *y,
+                      size_t *end)
+{
+	size_t j = i;
+	while (j < len && s[j] == ' ')
+		j++;
+	int v;
+	if (j < len && s[j] == '\'') {
+		if (digits_at(s, len, j + 1, 2, &v) == 2) {
+			*y = 2000 + v > 2070 ? 1900 + v : 2000 + v;
+			*end = j + 3;
+			return 1;
+		}
+		return 0;
+	}
+	if (j + 2 < len && (unsigned char)s[j] == 0xe2 &&
+	    (unsigned char)s[j + 1] == 0x80 && (unsigned char)s[j + 2] == 0x99) {
+		if (digits_at(s, len, j + 3, 2, &v) == 2) {
+			*y = 2000 + v > 2070 ? 1900 + v : 2000 + v;
+			*end = j + 5;
+			return 1;
+		}
+		return 0;
+	}
+	if (year4_at(s, len, j, &v)) {
+		*y = v;
+		*end = j + 4;
+		return 1;
+	}
+	return 0;
+}
+
+/* "FY24", "FY2024", "FY 2024", "FY'24", "fiscal 2024", "fiscal year 2024"
+ * at s[i]. */
+static int fiscal_year_at(const char *s, size_t len, size_t i, int *y,
+                          size_t *end)
+{
+	size_t e, j;
+	if (i + 2 <= len && (s[i] == 'F' || s[i] == 'f') && (s[i + 1] == 'Y' || s[i + 1] == 'y') &&
+	    (i == 0 || !ex_is_word((unsigned char)s[i - 1]))) {
+		j = i + 2;
+		if (j < len && (s[j] == ' ' || s[j] == '\''))
+			j++;
+		int v, n = digits_at(s, len, j, 4, &v);
+		if (n == 4 && v >= 1950 && v <= 2100) {
+			*y = v;
+			*end = j + 4;
+			return 1;
+		}
+		if (n == 2) {
+			*y = 2000 + v;
+			*end = j + 2;
+			return 1;
+		}
+		return 0;
+	}
+	if ((e = ex_word_at(s, len, i, "fiscal"))) {
+		j = ex_skip_ws(s, len, e);
+		size_t e2;
+		if ((e2 = ex_word_at(s, len, j, "year")))
+			j = ex_skip_ws(s, len, e2);
+		int v;
+		if (year4_at(s, len, j, &v)) {
+			*y = v;
+			*end = j + 4;
+			return 1;
+		}
+		if (j < len && s[j] == '\'' && digits_at(s, len, j + 1, 2, &v) == 2) {
+			*y = 2000 + v;
+			*end = j + 3;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int ordinal_at(const char *s, size_t len, size_t i, size_t *end)
+{
+	static const char *const w[] = {"first", "second", "third", "fourth",
+	                                "1st",   "2nd",    "3rd",   "4th"};
+	for (int k = 0; k < 8; k++) {
+		size_t e = ex_word_at(s, len, i, w[k]);
+		if (e) {
+			*end = e;
+			return k % 4 + 1;
+		}
+	}
+	return 0;
+}
+
+/* Skips "of", "in", ",", "the", "fiscal"... as listed. */
+static size_t skip_words(const char *s, size_t len, size_t i,
+                         const char *const *ws, size_t n)
+{
+	for (;;) {
+		size_t j = ex_skip_ws(s, len, i), e = 0;
+		if (j < len && s[j] == ',') {
+			i = j + 1;
+			continue;
+		}
+		for (size_t k = 0; k < n && !e; k++)
+			e = ex_word_at(s, len, j, ws[k]);
+		if (!e)
+			return j;
+		i = e;
+	}
+}
+
+/* After "quarter" or a full period: "ended|ending <date>" refines the
+ * year through the calendar.  Returns the end of the date or 0. */
+static size_t ended_date(const char *s, size_t len, size_t i, const ex_cal *cal,
+                         int *qi)
+{
+	size_t j = ex_skip_ws(s, len, i), e;
+	if (j < len && s[j] == ',')
+		j = ex_skip_ws(s, len, j + 1);
+	if (!(e = ex_word_at(s, len, j, "ended")) && !(e = ex_word_at(s, len, j, "ending")))
+		return 0;
+	j = ex_skip_ws(s, len, e);
+	int y, m, d;
+	size_t de;
+	if (!ex_date_parse(s, len, j, &y, &m, &d, &de))
+		return 0;
+	int mi = y * 12 + m - 1;
+	if (d <= 7)
+		mi--;
+	if (cal && cal->set < 0)
+		return 0;
+	*qi = ex_cal_quarter_of_month(cal, mi);
+	return de;
+}
+
+/* Periods "N months ended DATE" and "year ended DATE". */
+static int months_ended(const char *s, size_t len, size_t i, const ex_cal *cal,
+                        ex_when *w)
+{
+	static const struct {
+		const char *w;
+		int months;
+	} nm[] = {{"three", 3}, {"six", 6},     {"nine", 9},   {"twelve", 12},
+	          {"3", 3},     {"6", 6},       {"9", 9},      {"12", 12},
+	          {"fiscal", 12}, {"year", 12}, {"quarter", 3}};
+	size_t e = 0;
+	int months = 0;
+	for (size_t k = 0; k < sizeof nm / sizeof nm[0] && !e; k++)
+		if ((e = ex_word_at(s, len, i, nm[k].w)))
+			months = nm[k].months;
+	if (!e)
+		return 0;
+	size_t j = ex_skip_ws(s, len, e);
+	size_t e2;
+	if (months == 12 && ex_word_at(s, len, i, "fiscal")) {
+		if (!(e2 = ex_word_at(s, len, j, "year")))
+			return 0;
+		j = ex_skip_ws(s, len, e2);
+	} else if (!ex_word_at(s, len, i, "year") && !ex_word_at(s, len, i, "quarter")) {
+		if (!(e2 = ex_word_at(s, len, j, "months")) && !(e2 = ex_word_at(s, len, j, "month")))
+			return 0;
+		j = e2;
+	} else {
+		j = e;
+	}
+	int qi;
+	size_t de = ended_date(s, len, j, cal, &qi);
+	if (!de)
+		return 0;
+	ec_period q = ec_period_from_qindex(qi);
+	w->rel = EX_P_ABS;
+	w->explicit_year = 1;
+	w->end = de;
+	if (months == 3) {
+		w->p = q;
+	} else if (months == 12) {
+		w->p.year = q.year;
+		w->p.type = EC_PERIOD_YEAR;
+		w->p.n = 0;
+	} else if (months == 6) {
+		w->p.year = q.year;
+		w->p.type = EC_PERIOD_HALF;
+		w->p.n = q.n <= 2 ? 1 : 2;
+	} else {
+		w->p.year = q.year;
+		w->p.type = EC_PERIOD_MONTHS;
+		w->p.n = q.n * 3;
+	}
+	return 1;
+}
+
+static void set_abs_q(ex_when *w, int year, int q)
+{
+	w->rel = EX_P_ABS;
+	w->p = ec_period_quarter(year, q);
+	w->explicit_year = 1;
+}
+
+static void set_fy(ex_when *w, int year)
+{
+	w->rel = EX_P_ABS;
+	w->p.year = year;
+	w->p.type = EC_PERIOD_YEAR;
+	w->p.n = 0;
+	w->explicit_year = 1;
+}
+
+/* After a quarter with no year yet: "of 2006", "2011", "of fiscal 2024",
+ * "fiscal 2024", "FY24", "of last year", "of the prior year", "last year",
+ * "ended DATE". */
+static void quarter_tail(const char *s, size_t len, size_t j, const ex_cal *cal,
+                         int q, ex_when *w)
+{
+	static const char *const of[] = {"of", "in"};
+	size_t k = skip_words(s, len, j, of, 2), e;
+	int y;
+	if (year4_at(s, len, k, &y)) {
+		set_abs_q(w, y, q);
+		w->end = k + 4;
+		return;
+	}
+	if (fiscal_year_at(s, len, k, &y, &e)) {
+		set_abs_q(w, y, q);
+		w->end = e;
+		return;
+	}
+	size_t k2 = k;
+	if ((e = ex_word_at(s, len, k2, "the")))
+		k2 = ex_skip_ws(s, len, e);
+	if ((e = ex_word_at(s, len, k2, "last")) || (e = ex_word_at(s, len, k2, "prior")) ||
+	    (e = ex_word_at(s, len, k2, "previous"))) {
+		size_t e2 = ex_word_at(s, len, ex_skip_ws(s, len, e), "year");
+		if (e2 && k2 != j) {
+			w->rel = EX_P_YAGO;
+			w->n = q;
+			w->end = e2;
+			return;
+		}
+	}
+	int qi;
+	size_t de = ended_date(s, len, j, cal, &qi);
+	if (de) {
+		ec_period p = ec_period_from_qindex(qi);
+		if (p.n == q) {
+			set_abs_q(w, p.year, q);
+			w->end = de;
+			return;
+		}
+	}
+	w->rel = EX_P_QN;
+	w->n = q;
+}
+
+int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
+                  ex_when *w)
+{
+	memset(w, 0, sizeof *w);
+	w->start = i;
+	if (i >= len || (i > 0 && ex_is_word((unsigned char)s[i - 1])))
+		return 0;
+	size_t e, j;
+	int y, q;
+	unsigned char c = (unsigned char)s[i];
+	/* Q3 2010, Q3'07, Q3 FY24, Q3 of fiscal 2024, Q3 */
+	if ((c == 'Q' || c == 'q') && i + 1 < len && s[i + 1] >= '1' && s[i + 1] <= '4' &&
+	    (i + 2 >= len || !is_digit((unsigned char)s[i + 2]))) {
+		q = s[i + 1] - '0';
+		j = i + 2;
+		if (j < len && ex_is_alpha((unsigned char)s[j]) &&
+		    !((s[j] == 'F' || s[j] == 'f') && j + 1 < len && (s[j + 1] == 'Y' || s[j + 1] == 'y')))
+			return 0;
+		if (year_after(s, len, j, &y, &e)) {
+			set_abs_q(w, y, q);
+			w->end = e;
+			return 1;
+		}
+		size_t k = j;
+		if (k < len && s[k] == ' ')
+			k++;
+		if (fiscal_year_at(s, len, k, &y, &e)) {
+			set_abs_q(w, y, q);
+			w->end = e;
+			return 1;
+		}
+		w->end = j;
+		quarter_tail(s, len, j, cal, q, w);
+		return 1;
+	}
+	/* 3Q10, 3Q 2010, 3QFY24 */
+	if (c >= '1' && c <= '4' && i + 1 < len && (s[i + 1] == 'Q' || s[i + 1] == 'q')) {
+		q = c - '0';
+		j = i + 2;
+		int v;
+		if (digits_at(s, len, j, 4, &v) == 2) {
+			set_abs_q(w, 2000 + v, q);
+			w->end = j + 2;
+			return 1;
+		}
+		if (year_after(s, len, j, &y, &e) || fiscal_year_at(s, len, j, &y, &e) ||
+		    (j < len && s[j] == ' ' && fiscal_year_at(s, len, j + 1, &y, &e))) {
+			set_abs_q(w, y, q);
+			w->end = e;
+			return 1;
+		}
+		if (j >= len || !ex_is_word((unsigned char)s[j])) {
+			w->rel = EX_P_QN;
+			w->n = q;
+			w->end = j;
+			return 1;
+		}
+		return 0;
+	}
+	/* FY2024Q1, FY24 Q1, FY2024 first quarter, FY2008, fiscal 2008,
+	 * fiscal year 2008, fiscal 2024 first quarter */
+	if (fiscal_year_at(s, len, i, &y, &e)) {
+		j = e;
+		size_t k = j;
+		if (k < len && (s[k] == ' ' || s[k] == '-'))
+			k++;
+		if (k + 1 < len && (s[k] == 'Q' || s[k] == 'q') && s[k + 1] >= '1' &&
+		    s[k + 1] <= '4' && (k + 2 >= len || !ex_is_word((unsigned char)s[k + 2]))) {
+			set_abs_q(w, y, s[k + 1] - '0');
+			w->end = k + 2;
+			return 1;
+		}
+		k = ex_skip_ws(s, len, j);
+		if ((q = ordinal_at(s, len, k, &e))) {
+			size_t e2 = ex_word_at(s, len, ex_skip_ws(s, len, e), "quarter");
+			if (e2) {
+				set_abs_q(w, y, q);
+				w->end = e2;
+				return 1;
+			}
+		}
+		set_fy(w, y);
+		w->end = j;
+		return 1;
+	}
+	/* nine months ended ..., year ended ... */
+	if (months_ended(s, len, i, cal, w))
+		return 1;
+	/* the 2007 third quarter; 2007 full year */
+	if (year4_at(s, len, i, &y)) {
+		j = ex_skip_ws(s, len, i + 4);
+		size_t e2;
+		if ((e2 = ex_word_at(s, len, j, "fiscal")))
+			j = ex_skip_ws(s, len, e2);
+		if ((q = ordinal_at(s, len, j, &e)) &&
+		    (e2 = ex_word_at(s, len, ex_skip_ws(s, len, e), "quarter"))) {
+			set_abs_q(w, y, q);
+			w->end = e2;
+			return 1;
+		}
+		if ((e2 = ex_word_at(s, len, j, "annual")) || ((e2 = ex_word_at(s, len, j, "full")) &&
+		    (e2 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "year")))) {
+			set_fy(w, y);
+			w->end = e2;
+			return 1;
+		}
+		return 0;
+	}
+	/* third quarter (of 2006 | 2011 | of fiscal 2024 | fiscal 2024 |
+	 * ended DATE); third fiscal quarter; first nine months of 2007;
+	 * first half of 2012 */
+	if ((q = ordinal_at(s, len, i, &e))) {
+		j = ex_skip_ws(s, len, e);
+		size_t e2;
+		if ((e2 = ex_word_at(s, len, j, "fiscal")))
+			j = ex_skip_ws(s, len, e2);
+		if ((e2 = ex_word_at(s, len, j, "quarter"))) {
+			w->end = e2;
+			quarter_tail(s, len, e2, cal, q, w);
+			return 1;
+		}
+		if (q <= 2 && ((e2 = ex_word_at(s, len, j, "half")))) {
+			static const char *const of[] = {"of", "in"};
+			size_t k = skip_words(s, len, e2, of, 2);
+			w->end = e2;
+			if (year4_at(s, len, k, &y) || fiscal_year_at(s, len, k, &y, &e)) {
+				w->rel = EX_P_ABS;
+				w->p.year = y;
+				w->p.type = EC_PERIOD_HALF;
+				w->p.n = q;
+				w->explicit_year = 1;
+				w->end = year4_at(s, len, k, &y) ? k + 4 : e;
+				return 1;
+			}
+			return 0;
+		}
+		if (q == 1) {
+			static const struct {
+				const char *w;
+				int m;
+			} nm[] = {{"three", 3}, {"six", 6}, {"nine", 9}};
+			for (int k = 0; k < 3; k++)
+				if ((e2 = ex_word_at(s, len, j, nm[k].w)) &&
+				    (e2 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "months"))) {
+					static const char *const of[] = {"of", "in"};
+					size_t k2 = skip_words(s, len, e2, of, 2);
+					if (year4_at(s, len, k2, &y) || fiscal_year_at(s, len, k2, &y, &e)) {
+						w->rel = EX_P_ABS;
+						w->p.year = y;
+						w->p.type = nm[k].m == 6 ? EC_PERIOD_HALF : EC_PERIOD_MONTHS;
+						w->p.n = nm[k].m == 6 ? 1 : nm[k].m;
+						if (nm[k].m == 3)
+							w->p = ec_period_quarter(y, 1);
+						w->explicit_year = 1;
+						w->end = year4_at(s, len, k2, &y) ? k2 + 4 : e;
+						return 1;
+					}
+				}
+		}
+		return 0;
+	}
+	/* Phrases that start with a determiner or an adjective. */
+	j = i;
+	int det = 0;
+	if ((e = ex_word_at(s, len, j, "the")) || (e = ex_word_at(s, len, j, "this")) ||
+	    (e = ex_word_at(s, len, j, "that")) || (e = ex_word_at(s, len, j, "our"))) {
+		det = ex_word_at(s, len, j, "this") ? 2 : 1;
+		j = ex_skip_ws(s, len, e);
+		/* "the third quarter of 2006", "the 2007 third quarter" */
+		if (j < len && (ordinal_at(s, len, j, &e) || (s[j] >= '0' && s[j] <= '9') ||
+		                s[j] == 'Q' || s[j] == 'q' || s[j] == 'F' || s[j] == 'f') &&
+		    !ex_word_at(s, len, j, "full") && !ex_word_at(s, len, j, "fiscal") &&
+		    ex_when_parse(s, len, j, cal, w)) {
+			w->start = i;
+			return 1;
+		}
+	}
+	size_t e2, e3;
+	if ((e2 = ex_word_at(s, len, j, "quarter"))) {
+		if (!det)
+			return 0;
+		/* "the quarter ended DATE" */
+		int qi;
+		size_t de = ended_date(s, len, e2, cal, &qi);
+		if (de) {
+			w->rel = EX_P_ABS;
+			w->p = ec_period_from_qindex(qi);
+			w->explicit_year = 1;
+			w->end = de;
+			return 1;
+		}
+		w->rel = EX_P_THIS;
+		w->end = e2;
+		return 1;
+	}
+	if ((e2 = ex_word_at(s, len, j, "current")) &&
+	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "quarter"))) {
+		w->rel = EX_P_THIS;
+		w->end = e3;
+		return 1;
+	}
+	if ((e2 = ex_word_at(s, len, j, "prior")) || (e2 = ex_word_at(s, len, j, "previous")) ||
+	    (e2 = ex_word_at(s, len, j, "preceding")) || (e2 = ex_word_at(s, len, j, "last")) ||
+	    (e2 = ex_word_at(s, len, j, "sequential")) || (e2 = ex_word_at(s, len, j, "year-ago")) ||
+	    (e2 = ex_word_at(s, len, j, "prior-year")) || (e2 = ex_word_at(s, len, j, "same")) ||
+	    (e2 = ex_word_at(s, len, j, "year"))) {
+		int kind = ex_word_at(s, len, j, "year-ago") || ex_word_at(s, len, j, "prior-year") ? 1
+		           : ex_word_at(s, len, j, "same") ? 2
+		           : ex_word_at(s, len, j, "year") ? 3
+		                                            : 0;
+		size_t k = ex_skip_ws(s, len, e2);
+		if (kind == 3) {
+			/* "year ago quarter" */
+			if (!(e3 = ex_word_at(s, len, k, "ago")))
+				return 0;
+			k = ex_skip_ws(s, len, e3);
+			kind = 1;
+		}
+		if (kind == 0) {
+			/* prior year ..., last year's ... */
+			if ((e3 = ex_word_at(s, len, k, "year")) || (e3 = ex_word_at(s, len, k, "year's"))) {
+				size_t k2 = ex_skip_ws(s, len, e3);
+				if ((q = ordinal_at(s, len, k2, &e)) &&
+				    (e = ex_word_at(s, len, ex_skip_ws(s, len, e), "quarter"))) {
+					w->rel = EX_P_YAGO;
+					w->n = q;
+					w->end = e;
+					return 1;
+				}
+				if ((e = ex_word_at(s, len, k2, "quarter")) ||
+				    (e = ex_word_at(s, len, k2, "period")) ||
+				    (e = ex_word_at(s, len, k2, "figure"))) {
+					w->rel = EX_P_YAGO;
+					w->end = e;
+					return 1;
+				}
+				w->rel = EX_P_YAGO;
+				w->end = e3;
+				return 1;
+			}
+			if ((e3 = ex_word_at(s, len, k, "quarter"))) {
+				w->rel = EX_P_PRIOR;
+				w->end = e3;
+				return 1;
+			}
+			if ((e3 = ex_word_at(s, len, k, "fiscal")) &&
+			    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e3), "year"))) {
+				w->rel = EX_P_YAGO;
+				w->end = e3;
+				return 1;
+			}
+			return 0;
+		}
+		if (kind == 1) {
+			if ((e3 = ex_word_at(s, len, k, "quarter")) || (e3 = ex_word_at(s, len, k, "period"))) {
+				w->rel = EX_P_YAGO;
+				w->end = e3;
+				return 1;
+			}
+			if ((q = ordinal_at(s, len, k, &e)) &&
+			    (e = ex_word_at(s, len, ex_skip_ws(s, len, e), "quarter"))) {
+				w->rel = EX_P_YAGO;
+				w->n = q;
+				w->end = e;
+				return 1;
+			}
+			return 0;
+		}
+		/* the same quarter|period (of|in) (last year|a year ago|the
+		 * prior year|YYYY) */
+		if ((e3 = ex_word_at(s, len, k, "quarter")) || (e3 = ex_word_at(s, len, k, "period"))) {
+			int is_q = ex_word_at(s, len, k, "quarter") != 0;
+			static const char *const of[] = {"of", "in", "the"};
+			size_t k2 = skip_words(s, len, e3, of, 3), e4;
+			w->rel = is_q ? EX_P_YAGO : EX_P_SAMEYA;
+			w->end = e3;
+			if ((e4 = ex_word_at(s, len, k2, "last")) || (e4 = ex_word_at(s, len, k2, "prior")) ||
+			    (e4 = ex_word_at(s, len, k2, "previous"))) {
+				size_t e5 = ex_word_at(s, len, ex_skip_ws(s, len, e4), "year");
+				if (e5)
+					w->end = e5;
+			} else if ((e4 = ex_word_at(s, len, k2, "a"))) {
+				size_t e5 = ex_word_at(s, len, ex_skip_ws(s, len, e4), "year");
+				if (e5 && (e5 = ex_word_at(s, len, ex_skip_ws(s, len, e5), "ago")))
+					w->end = e5;
+			} else if (year4_at(s, len, k2, &y)) {
+				w->end = k2 + 4;
+			}
+			return 1;
+		}
+		return 0;
+	}
+	if ((e2 = ex_word_at(s, len, j, "next")) || (e2 = ex_word_at(s, len, j, "coming")) ||
+	    (e2 = ex_word_at(s, len, j, "upcoming")) || (e2 = ex_word_at(s, len, j, "following"))) {
+		if ((e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "quarter"))) {
+			w->rel = EX_P_NEXT;
+			w->end = e3;
+			return 1;
+		}
+		return 0;
+	}
+	if ((e2 = ex_word_at(s, len, j, "beginning")) || (e2 = ex_word_at(s, len, j, "start"))) {
+		size_t k = ex_skip_ws(s, len, e2);
+		if ((e3 = ex_word_at(s, len, k, "of"))) {
+			k = ex_skip_ws(s, len, e3);
+			if ((e3 = ex_word_at(s, len, k, "the")) || (e3 = ex_word_at(s, len, k, "this")))
+				k = ex_skip_ws(s, len, e3);
+			if ((e3 = ex_word_at(s, len, k, "quarter"))) {
+				w->rel = EX_P_BEGIN;
+				w->end = e3;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	if ((e2 = ex_word_at(s, len, j, "end"))) {
+		/* "the end of last year", "end of the prior year" */
+		size_t k = ex_skip_ws(s, len, e2);
+		if ((e3 = ex_word_at(s, len, k, "of"))) {
+			k = ex_skip_ws(s, len, e3);
+			if ((e3 = ex_word_at(s, len, k, "the")))
+				k = ex_skip_ws(s, len, e3);
+			if ((e3 = ex_word_at(s, len, k, "last")) || (e3 = ex_word_at(s, len, k, "prior")) ||
+			    (e3 = ex_word_at(s, len, k, "previous"))) {
+				size_t e4 = ex_word_at(s, len, ex_skip_ws(s, len, e3), "year");
+				if (e4) {
+					w->rel = EX_P_PRIORFY;
+					w->end = e4;
+					return 1;
+				}
+			}
+		}
+		return 0;
+	}
+	/* the December quarter */
+	int mo;
+	if ((mo = ex_month_parse(s, len, j, &e2)) &&
+	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "quarter"))) {
+		w->rel = EX_P_MONTHQ;
+		w->n = mo;
+		w->end = e3;
+		return 1;
+	}
+	/* full year, the full 2008 year, full fiscal year, the fiscal year,
+	 * full-year, this year, the year */
+	if ((e2 = ex_word_at(s, len, j, "full")) || (e2 = ex_word_at(s, len, j, "full-year")) ||
+	    (e2 = ex_word_at(s, len, j, "fiscal")) || (e2 = ex_word_at(s, len, j, "year")) ||
+	    (e2 = ex_word_at(s, len, j, "annual")) || (e2 = ex_word_at(s, len, j, "entire"))) {
+		int full_year = ex_word_at(s, len, j, "full-year") != 0;
+		int is_year = ex_word_at(s, len, j, "year") != 0;
+		int annual = ex_word_at(s, len, j, "annual") != 0;
+		size_t k = ex_skip_ws(s, len, e2);
+		int yr = 0;
+		if (annual) {
+			w->rel = EX_P_FY;
+			w->end = e2;
+			return 1;
+		}
+		if (is_year) {
+			if (!det)
+				return 0;
+			w->rel = EX_P_FY;
+			w->end = e2;
+			return 1;
+		}
+		if (!full_year) {
+			if (year4_at(s, len, k, &yr))
+				k = ex_skip_ws(s, len, k + 4);
+			if ((e3 = ex_word_at(s, len, k, "fiscal")))
+				k = ex_skip_ws(s, len, e3);
+			if (!(e3 = ex_word_at(s, len, k, "year")))
+				return 0;
+			e2 = e3;
+		}
+		w->rel = EX_P_FY;
+		w->end = e2;
+		k = ex_skip_ws(s, len, e2);
+		if (!yr && k < len && year4_at(s, len, k, &yr))
+			w->end = k + 4;
+		else if (!yr && fiscal_year_at(s, len, k, &yr, &e3))
+			w->end = e3;
+		if (yr) {
+			w->rel = EX_P_ABS;
+			w->p.year = yr;
+			w->p.type = EC_PERIOD_YEAR;
+			w->p.n = 0;
+			w->explicit_year = 1;
+			w->rel = EX_P_FY; /* resolve checks plausibility */
+		}
+		return 1;
+	}
+	/* last year, a year ago */
+	if (!det && (e2 = ex_word_at(s, len, j, "a")) &&
+	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "year")) &&
+	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e3), "ago"))) {
+		w->rel = EX_P_YAGO;
+		w->end = e3;
+		return 1;
+	}
+	/* A balance date: "September 30, 2007" (a quarter end). */
+	int dy, dm, dd;
+	size_t de;
+	if (!det && cal && cal->set >= 0 && ex_date_parse(s, len, j, &dy, &dm, &dd, &de)) {
+		int mi = dy * 12 + dm - 1;
+		if (dd <= 7)
+			mi--;
+		else if (dd < 24)
+			return 0;
+		int qi = ex_cal_quarter_of_month(cal, mi);
+		if (cal_end_month(cal, qi) != mi)
+			return 0;
+		w->rel = EX_P_ABS;
+		w->p = ec_period_from_qindex(qi);
+		w->explicit_year = 1;
+		w->end = de;
+		return 1;
+	}
+	return 0;
+}
+
+int ex_when_resolve(const ex_when *w, const ex_cal *cal, int has_doc,
+                    ec_period doc, const ec_period *scope, int guidance,
+                    ec_period *out)
+{
+	if (w->rel == EX_P_ABS) {
+		*out = w->p;
+		return 1;
+	}
+	if (!has_doc || doc.type != EC_PERIOD_QUARTER)
+		return 0;
+	switch (w->rel) {
+	case EX_P_QN:
+		if (guidance)
+			*out = ec_period_quarter(w->n > doc.n ? doc.year : doc.year + 1, w->n);
+		else
+			*out = ec_period_quarter(w->n <= doc.n ? doc.year : doc.year - 1, w->n);
+		if (guidance && w->n == doc.n)
+			*out = doc;
+		return 1;
+	case EX_P_THIS:
+		*out = doc;
+		return 1;
+	case EX_P_PRIOR:
+	case EX_P_BEGIN:
+		*out = ec_period_prior_quarter(doc);
+		return 1;
+	case EX_P_NEXT:
+		*out = ec_period_add_quarters(doc, 1);
+		return 1;
+	case EX_P_YAGO:
+		if (w->n)
+			*out = ec_period_quarter(doc.year - 1, w->n);
+		else if (scope && scope->type != EC_PERIOD_QUARTER)
+			*out = ec_period_year_ago(*scope);
+		else
+			*out = ec_period_year_ago(doc);
+		return 1;
+	case EX_P_SAMEYA:
+		*out = ec_period_year_ago(scope ? *scope : doc);
+		return 1;
+	case EX_P_FY:
+		out->type = EC_PERIOD_YEAR;
+		out->n = 0;
+		out->year = doc.year;
+		/* A stated year far from the document's is a misheard word
+		 * ("for the full 2000 year" said in 2008). */
+		if (w->explicit_year && w->p.year >= doc.year - 1 && w->p.year <= doc.year + 2)
+			out->year = w->p.year;
+		return 1;
+	case EX_P_PRIORFY:
+		*out = ec_period_quarter(doc.year - 1, 4);
+		return 1;
+	case EX_P_MONTHQ: {
+		/* The quarter ending in that month nearest to the document's. */
+		static const int order[] = {0, 1, -1, -2};
+		if (cal && cal->set < 0)
+			return 0;
+		for (int k = 0; k < 4; k++) {
+			ec_period p = ec_period_add_quarters(doc, order[k]);
+			int m = cal_end_month(cal, ec_period_qindex(p));
+			if (((m % 12) + 12) % 12 + 1 == w->n) {
+				*out = p;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* ---- the document's own period, date and ticker ---------------------- */
+
+static int near_cue(const char *s, size_t len, size_t a, size_t b)
+{
+	static const char *const cues[] = {"results", "earnings", "conference",
+	                                   "reports", "announces", "reported",
+	                                   "financial"};
+	size_t lo = a > 120 ? a - 120 : 0, hi = b + 120 < len ? b + 120 : len;
+	for (size_t i = lo; i < hi; i++) {
+		if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
+			continue;
+		for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
+			if (ex_word_at(s, len, i, cues[k]))
+				return 1;
+	}
+	return 0;
+}
+
+static void ticker_at(ex_doc *d, const char *s, size_t len, size_t i)
+{
+	size_t j = i;
+	while (j < len && (s[j] == ' ' || s[j] == ':'))
+		j++;
+	size_t k = j;
+	while (k < len && k - j < 8 &&
+	       ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] == '.' && k + 1 < len && s[k + 1] >= 'A' && s[k + 1] <= 'Z')))
+		k++;
+	if (k - j >= 1 && k - j <= 6 && (k >= len || !ex_is_word((unsigned char)s[k])) &&
+	    !d->company[0]) {
+		memcpy(d->company, s + j, k - j);
+		d->company[k - j] = 0;
+	}
+}
+
+/* Capitalised words just before "(NASDAQ:" are the company's name. */
+static void name_before(ex_doc *d, const char *s, size_t i)
+{
+	size_t j = i;
+	int words = 0;
+	while (j > 0 && words < 5) {
+		while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ',' || s[j - 1] == '(' || s[j - 1] == '.'))
+			j--;
+		size_t e = j;
+		while (j > 0 && ex_is_word((unsigned char)s[j - 1]))
+			j--;
+		if (e == j || !(s[j] >= 'A' && s[j] <= 'Z'))
+			break;
+		ex_doc_add_known(d, s + j, e - j);
+		words++;
+	}
+}
+
+void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
+{
+	const char *s = d->clean;
+	size_t len = d->clean_len;
+	if (o && o->company && o->company[0]) {
+		size_t n = strlen(o->company);
+		if (n >= sizeof d->company)
+			n = sizeof d->company - 1;
+		memcpy(d->company, o->company, n);
+		d->company[n] = 0;
+	}
+	int have_period = 0, vendor_date = 0;
+	size_t head = len < 6000 ? len : 6000;
+	/* The vendor header ("Oct. 19. 2010 / 8:45PM, JNPR - Q3 2010 ...") is
+	 * page furniture, cut from the cleaned text: read it in the raw. */
+	const char *raw = d->raw;
+	size_t rlen = d->raw_len;
+	for (size_t i = 12; i + 2 < rlen && !vendor_date; i++) {
+		if (raw[i] != '/' || raw[i + 1] != ' ' || raw[i - 1] != ' ')
+			continue;
+		size_t ls = i;
+		while (ls > 0 && raw[ls - 1] != '\n' && i - ls < 40)
+			ls--;
+		int y, m, dd;
+		size_t de;
+		if (!ex_date_parse(raw, rlen, ls, &y, &m, &dd, &de) || ex_skip_ws(raw, rlen, de) != i)
+			continue;
+		vendor_date = 1;
+		char buf[16];
+		int n = snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
+		if (n == 10)
+			memcpy(d->issued, buf, 11);
+		size_t k = i + 1, le = k;
+		while (le < rlen && raw[le] != '\n')
+			le++;
+		while (k < le && raw[k] != ',')
+			k++;
+		if (k >= le)
+			continue;
+		k++;
+		while (k < le && raw[k] == ' ')
+			k++;
+		size_t t = k;
+		while (t < le && raw[t] >= 'A' && raw[t] <= 'Z')
+			t++;
+		if (t > k && t - k <= 6 && t + 2 < le && raw[t] == ' ' && raw[t + 1] == '-' && !d->company[0]) {
+			memcpy(d->company, raw + k, t - k);
+			d->company[t - k] = 0;
+		}
+		for (size_t p = t; p < le && !have_period; p++) {
+			if (p > 0 && ex_is_word((unsigned char)raw[p - 1]))
+				continue;
+			ex_when w;
+			if (ex_when_parse(raw, le, p, &d->cal, &w) && w.rel == EX_P_ABS &&
+			    w.p.type == EC_PERIOD_QUARTER) {
+				d->period = w.p;
+				have_period = 1;
+				for (size_t q = p; q < w.end; q++)
+					if ((raw[q] == 'F' || raw[q] == 'f') && q + 1 < w.end && (raw[q + 1] == 'Y' || raw[q + 1] == 'y'))
+						d->fiscal_labels = 1;
+			}
+		}
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c != 'N' && c != 'T' && c != 'L' && c != 'O') ||
+		    (i > 0 && ex_is_word((unsigned char)s[i - 1])))
+			continue;
+		size_t e;
+		if ((e = ex_word_at(s, len, i, "nasdaq")) || (e = ex_word_at(s, len, i, "nyse")) ||
+		    (e = ex_word_at(s, len, i, "tsx")) || (e = ex_word_at(s, len, i, "lse")) ||
+		    (e = ex_word_at(s, len, i, "otc"))) {
+			size_t k = e;
+			/* "NYSE American:", "NASDAQ GS:" */
+			if (k < len && s[k] == ' ' && k + 1 < len && s[k + 1] != ':') {
+				size_t k2 = k + 1;
+				while (k2 < len && ex_is_alpha((unsigned char)s[k2]) && k2 - k < 12)
+					k2++;
+				if (k2 < len && s[k2] == ':')
+					k = k2;
+			}
+			if (k < len && s[k] == ':') {
+				if (i > 0 && s[i - 1] == '(')
+					name_before(d, s, i - 1);
+				ticker_at(d, s, len, k + 1);
+			}
+		}
+	}
+	/* The period: the first fully stated quarter near a results cue in
+	 * the head of the document. */
+	for (size_t i = 0; i < head && !have_period; i++) {
+		if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
+			continue;
+		if (!ex_is_word((unsigned char)s[i]))
+			continue;
+		ex_when w;
+		if (!ex_when_parse(s, len, i, &d->cal, &w))
+			continue;
+		if (w.rel == EX_P_ABS && w.p.type == EC_PERIOD_QUARTER && near_cue(s, len, i, w.end)) {
+			/* "three months ended DATE" is a table header or a
+			 * sentence about the period: fine as well. */
+			d->period = w.p;
+			have_period = 1;
+			for (size_t k = i; k < w.end; k++)
+				if (ex_word_at(s, len, k, "fiscal") || ex_word_at(s, len, k, "fy") ||
+				    ((s[k] == 'F' || s[k] == 'f') && k + 1 < w.end && (s[k + 1] == 'Y' || s[k + 1] == 'y')))
+					d->fiscal_labels = 1;
+		}
+		if (w.end > i + 1)
+			i = w.end - 1;
+	}
+	d->has_period = have_period;
+	/* Calendar anchor: "quarter ended DATE" / "three months ended DATE". */
+	if (have_period) {
+		for (size_t i = 0; i + 6 < len; i++) {
+			size_t e;
+			if (s[i] != 'e' && s[i] != 'E')
+				continue;
+			if (!(e = ex_word_at(s, len, i, "ended")) && !(e = ex_word_at(s, len, i, "ending")))
+				continue;
+			if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
+				continue;
+			/* the words before must say quarter / three months */
+			size_t lo = i > 40 ? i - 40 : 0;
+			int q = 0;
+			for (size_t k = lo; k < i; k++)
+				if (ex_word_at(s, len, k, "quarter") || ex_word_at(s, len, k, "three"))
+					q = 1;
+			if (!q)
+				continue;
+			int y, m, dd;
+			size_t de;
+			if (!ex_date_parse(s, len, ex_skip_ws(s, len, e), &y, &m, &dd, &de))
+				continue;
+			int mi = y * 12 + m - 1;
+			if (dd <= 7)
+				mi--;
+			int qi = ec_period_qindex(d->period);
+			/* calendar already agrees? then nothing to learn */
+			ex_cal cal0 = {0, 0, 0};
+			if (ex_cal_quarter_of_month(&cal0, mi) == qi && !d->fiscal_labels)
+				break;
+			d->cal.set = 1;
+			d->cal.anchor_q = qi;
+			d->cal.anchor_m = mi;
+			break;
+		}
+		if (!d->cal.set && d->fiscal_labels)
+			d->cal.set = -1; /* fiscal labels, unknown calendar: no dates */
+	}
+	/* The date: vendor header, else the first date in the head that is
+	 * not a period end. */
+	if (!vendor_date) {
+		for (size_t i = 0; i < head; i++) {
+			if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
+				continue;
+			int y, m, dd;
+			size_t de;
+			if (!ex_date_parse(s, len, i, &y, &m, &dd, &de))
+				continue;
+			size_t lo = i > 14 ? i - 14 : 0;
+			int ended = 0;
+			for (size_t k = lo; k < i; k++)
+				if (ex_word_at(s, len, k, "ended") || ex_word_at(s, len, k, "ending") ||
+				    ex_word_at(s, len, k, "of") || ex_word_at(s, len, k, "through") ||
+				    ex_word_at(s, len, k, "until"))
+					ended = 1;
+			if (ended) {
+				i = de;
+				continue;
+			}
+			char buf[16];
+			int n = snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
+			if (n == 10)
+				memcpy(d->issued, buf, 11);
+			break;
+		}
+	}
+}
