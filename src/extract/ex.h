@@ -264,13 +264,52 @@ ec_err ex_reconcile(ex_doc *d, ex_mentions *m, const char *docname,
                     ec_series *out, size_t *rows, size_t *conflicts,
                     ec_error *err);
 
-/* Small helpers shared by the modules (text.c). */
-int ex_is_alpha(unsigned char c);
-int ex_is_word(unsigned char c);
+/* Small helpers shared by the modules: inline because the scanners call
+ * them for nearly every byte of the text. */
+static inline int ex_is_alpha(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
+static inline int ex_is_word(unsigned char c)
+{
+	return ex_is_alpha(c) || (unsigned char)(c - '0') < 10;
+}
+
+static inline unsigned char ex_lower(unsigned char c)
+{
+	return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c + 32) : c;
+}
+
 /* Case-insensitive match of the ASCII word w at s[i] followed by a
- * non-word character; returns the end or 0. */
-size_t ex_word_at(const char *s, size_t len, size_t i, const char *w);
-/* Skips spaces and tabs and newlines from i. */
-size_t ex_skip_ws(const char *s, size_t len, size_t i);
+ * non-word character (nor '-' or '\'' and a letter); returns the end or
+ * 0.  The first byte is compared before anything else: most calls fail
+ * there. */
+static inline size_t ex_word_at(const char *s, size_t len, size_t i, const char *w)
+{
+	if (i >= len || ex_lower((unsigned char)s[i]) != ex_lower((unsigned char)w[0]))
+		return 0;
+	size_t k = 1;
+	for (; w[k]; k++)
+		if (i + k >= len || ex_lower((unsigned char)s[i + k]) != ex_lower((unsigned char)w[k]))
+			return 0;
+	size_t e = i + k;
+	if (e < len) {
+		unsigned char c = (unsigned char)s[e];
+		if (ex_is_word(c))
+			return 0;
+		if ((c == '-' || c == '\'') && e + 1 < len && ex_is_alpha((unsigned char)s[e + 1]))
+			return 0;
+	}
+	return e;
+}
+
+/* Skips spaces and tabs and newlines (and CR) from i. */
+static inline size_t ex_skip_ws(const char *s, size_t len, size_t i)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i;
+}
 
 #endif

@@ -9,45 +9,9 @@
 
 #include "ex.h"
 
-int ex_is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-int ex_is_word(unsigned char c)
-{
-	return ex_is_alpha(c) || (c >= '0' && c <= '9');
-}
-
 static unsigned char lower(unsigned char c)
 {
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-size_t ex_word_at(const char *s, size_t len, size_t i, const char *w)
-{
-	size_t k = 0;
-	if (i >= len)
-		return 0;
-	for (; w[k]; k++)
-		if (i + k >= len || lower((unsigned char)s[i + k]) != lower((unsigned char)w[k]))
-			return 0;
-	size_t e = i + k;
-	if (e < len) {
-		unsigned char c = (unsigned char)s[e];
-		if (ex_is_word(c))
-			return 0;
-		if ((c == '-' || c == '\'') && e + 1 < len && ex_is_alpha((unsigned char)s[e + 1]))
-			return 0;
-	}
-	return e;
-}
-
-size_t ex_skip_ws(const char *s, size_t len, size_t i)
-{
-	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-		i++;
-	return i;
+	return ex_lower(c);
 }
 
 /* Length of a valid UTF-8 sequence at s[i], 0 if invalid. */
@@ -127,6 +91,46 @@ static inline void emit(builder *b, char c, size_t raw)
 	}
 	d->clean[d->clean_len++] = c;
 	b->last_raw = raw + 1;
+}
+
+/* Copies n raw bytes starting at raw offset raw, which map one to one to
+ * the cleaned text (a run of plain ASCII): one capacity check and at
+ * most one new segment for the run instead of per byte. */
+static void emit_run(builder *b, const char *src, size_t n, size_t raw)
+{
+	ex_doc *d = b->d;
+	if (!b->ok || n == 0)
+		return;
+	if (d->clean_len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4096;
+		if (cap < d->clean_len + n + 2)
+			cap = d->clean_len + n + 2;
+		char *c = realloc(d->clean, cap);
+		if (!c) {
+			b->ok = 0;
+			return;
+		}
+		d->clean = c;
+		b->cap = cap;
+	}
+	if (d->n_segs == 0 || raw != b->last_raw) {
+		if (d->n_segs == b->cap_segs) {
+			size_t cap = b->cap_segs ? b->cap_segs * 2 : 64;
+			ex_seg *g = realloc(d->segs, cap * sizeof *g);
+			if (!g) {
+				b->ok = 0;
+				return;
+			}
+			d->segs = g;
+			b->cap_segs = cap;
+		}
+		d->segs[d->n_segs].cstart = d->clean_len;
+		d->segs[d->n_segs].rstart = raw;
+		d->n_segs++;
+	}
+	memcpy(d->clean + d->clean_len, src, n);
+	d->clean_len += n;
+	b->last_raw = raw + n;
 }
 
 static void barrier(builder *b)
@@ -215,18 +219,37 @@ static int furniture(const char *s, size_t n)
 	for (size_t k = 0; k < m; k++)
 		low[k] = (char)lower((unsigned char)t[k]);
 	low[m] = 0;
-	if (strstr(low, "streetevents") || strstr(low, "thomson") || strstr(low, "refinitiv") ||
-	    strstr(low, "callstreet") || strstr(low, "rights reserved") ||
-	    strstr(low, "written consent") || strstr(low, "republished") ||
-	    strstr(low, "republication") || (m < 20 && strstr(low, "page ") && strstr(low, " of ")))
-		return 1;
-	if (0 && (contains_ci(t, m, "streetevents") || contains_ci(t, m, "thomson reuters") ||
-	    contains_ci(t, m, "thomson financial") || contains_ci(t, m, "refinitiv") ||
-	    contains_ci(t, m, "callstreet") || contains_ci(t, m, "factset callstreet") ||
-	    contains_ci(t, m, "all rights reserved") || contains_ci(t, m, "prior written consent") ||
-	    contains_ci(t, m, "republished with permission") ||
-	    contains_ci(t, m, "republication or redistribution") ||
-	    (contains_ci(t, m, "page ") && contains_ci(t, m, " of ") && m < 20)))
+	/* vendor words, found in one pass keyed by their first letter */
+	for (size_t k = 0; k < m; k++) {
+		const char *x = low + k;
+		size_t r = m - k;
+		int hit = 0;
+		switch (*x) {
+		case 's':
+			hit = r >= 12 && memcmp(x, "streetevents", 12) == 0;
+			break;
+		case 't':
+			hit = r >= 7 && memcmp(x, "thomson", 7) == 0;
+			break;
+		case 'r':
+			hit = (r >= 9 && memcmp(x, "refinitiv", 9) == 0) ||
+			      (r >= 15 && memcmp(x, "rights reserved", 15) == 0) ||
+			      (r >= 11 && memcmp(x, "republished", 11) == 0) ||
+			      (r >= 13 && memcmp(x, "republication", 13) == 0);
+			break;
+		case 'c':
+			hit = r >= 10 && memcmp(x, "callstreet", 10) == 0;
+			break;
+		case 'w':
+			hit = r >= 15 && memcmp(x, "written consent", 15) == 0;
+			break;
+		default:
+			break;
+		}
+		if (hit)
+			return 1;
+	}
+	if (m < 20 && strstr(low, "page ") && strstr(low, " of "))
 		return 1;
 	if ((unsigned char)t[0] == 0xc2 && m > 1 && (unsigned char)t[1] == 0xa9)
 		return 1; /* © ... */
@@ -257,6 +280,16 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
 			i = k + 1;
 	}
 	while (i < re) {
+		/* a run of plain ASCII with no markup character: copied as is */
+		size_t j = i;
+		while (j < re && u[j] < 0x80 && u[j] != '\\' && u[j] != '<' && u[j] != '*' &&
+		       u[j] != '_' && u[j] != '\r' && u[j] != '\f' && u[j] != '\v')
+			j++;
+		if (j > i) {
+			emit_run(b, raw + i, j - i, i);
+			i = j;
+			continue;
+		}
 		unsigned char c = u[i];
 		if (c == '\\' && i + 1 < re && u[i + 1] < 0x80 && u[i + 1] > ' ' &&
 		    !ex_is_word(u[i + 1])) {
@@ -445,6 +478,14 @@ static int table_line(const char *s, size_t a, size_t b)
 	if (memchr(s + a2, '\t', b - a2))
 		return 1;
 	b = b2;
+	/* every test below needs a number (a digit) or a '$' */
+	{
+		size_t i = a2;
+		while (i < b && !((unsigned char)(s[i] - '0') < 10) && s[i] != '$')
+			i++;
+		if (i == b)
+			return 0;
+	}
 	int nums = 0, other = 0, run = 0, wide = 0;
 	for (size_t i = a2; i < b;) {
 		if (s[i] == ' ') {

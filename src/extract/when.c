@@ -47,6 +47,16 @@ int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 	static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
 	                                   "jul", "aug", "sep", "oct", "nov", "dec"};
 	size_t e;
+	/* every month name starts with one of these letters: most words fail
+	 * here, before 25 comparisons */
+	if (i >= len)
+		return 0;
+	switch (ex_lower((unsigned char)s[i])) {
+	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
+		break;
+	default:
+		return 0;
+	}
 	for (int m = 0; m < 12; m++)
 		if ((e = ex_word_at(s, len, i, full[m]))) {
 			*end = e;
