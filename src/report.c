@@ -248,6 +248,27 @@ static void csv_obs(FILE *f, const ec_obs *o)
 	}
 }
 
+/* True when o is one of the conflicts of docs: ec_series_merge carries a
+ * source's conflicts over into the merged store, and those are listed once,
+ * as within_document. */
+static bool carried_over(const ec_series *docs, const ec_obs *o)
+{
+	if (!docs)
+		return false;
+	for (size_t i = 0; i < ec_series_conflict_count(docs); i++) {
+		const ec_obs *d = ec_series_conflict(docs, i, NULL);
+		if (d && d->line == o->line && d->kind == o->kind &&
+		    d->basis == o->basis && ec_period_equal(d->period, o->period) &&
+		    strcmp(d->doc, o->doc) == 0 &&
+		    strcmp(d->metric, o->metric) == 0 &&
+		    strcmp(d->segment, o->segment) == 0 &&
+		    ec_values_agree(d->unit, d->value, o->value) &&
+		    ec_values_agree(d->unit, d->low, o->low))
+			return true;
+	}
+	return false;
+}
+
 /* Writes the conflicts of both stores: within a document (docs), then
  * between sources (merged).  Same columns as ec_csv_write_conflicts_file,
  * plus "scope". */
@@ -277,7 +298,7 @@ static ec_err write_conflicts(const char *path, const ec_series *docs,
 		for (size_t i = 0; i < ec_series_conflict_count(st[s]); i++) {
 			const ec_obs *kept = NULL;
 			const ec_obs *o = ec_series_conflict(st[s], i, &kept);
-			if (!o)
+			if (!o || (s == 1 && carried_over(docs, o)))
 				continue;
 			csv_obs(f, o);
 			char ln[24] = "", v[40] = "";

@@ -407,12 +407,15 @@ static bool agree(const ec_obs *a, const ec_obs *b)
 {
 	if (a->unit != b->unit)
 		return false;
-	/* Guidance agrees when its bounds and its point value (when one is
-	 * given without bounds, or as the midpoint) all agree. */
+	/* Guidance agrees when its bounds agree and, where both rows give a
+	 * point value (a point forecast, or the midpoint a writer filled in),
+	 * those agree too.  A midpoint left empty (SCHEMA allows it) is not a
+	 * disagreement. */
 	if (a->kind == EC_KIND_GUIDANCE)
 		return ec_values_agree(a->unit, a->low, b->low) &&
 		       ec_values_agree(a->unit, a->high, b->high) &&
-		       ec_values_agree(a->unit, a->value, b->value);
+		       (isnan(a->value) || isnan(b->value) ||
+		        ec_values_agree(a->unit, a->value, b->value));
 	return ec_values_agree(a->unit, a->value, b->value);
 }
 

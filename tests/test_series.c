@@ -196,6 +196,16 @@ static void test_duplicates_conflicts(void)
 	ec_series_add(s, &p1, &e);
 	CHECK(ec_series_add(s, &p2, &e) == EC_ECONFLICT,
 	      "point guidance with another value conflicts");
+	/* A range with its midpoint filled in agrees with the same range
+	 * whose midpoint was left empty (as the reference file writes it). */
+	ec_obs m1 = guide("2012Q4", 1100, 1130, "2012-10-23");
+	ec_obs m2 = m1;
+	m2.value = 1115;
+	CHECK(ec_series_add(s, &m1, &e) == EC_OK, "range without midpoint");
+	size_t before = ec_series_conflict_count(s);
+	CHECK(ec_series_add(s, &m2, &e) == EC_OK &&
+	              ec_series_conflict_count(s) == before,
+	      "the same range with its midpoint is not a conflict");
 	ec_series_free(s);
 }
 

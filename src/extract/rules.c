@@ -6,6 +6,7 @@
  * aside ("including $5 million of charges") or that cannot be tied to a
  * metric and a period is not emitted. */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,12 +23,17 @@ typedef struct tok {
 	char w[24]; /* lower-case word, or the punctuation character */
 	int cap;    /* starts with an upper-case letter */
 	int allcaps;
-	ex_range r;
-	ex_when when;
 	int ph;   /* phrase starting here, -1 */
 	int phn;  /* tokens the phrase covers */
 	int inph; /* inside a phrase */
+	/* Only read for tokens of their type (r: T_NUM, when: T_WHEN), so
+	 * they are left out of the per-token reset (see TOK_RESET). */
+	ex_range r;
+	ex_when when;
 } tok;
+
+/* Bytes of a tok cleared for each new token: everything before r. */
+#define TOK_RESET offsetof(tok, r)
 
 typedef struct ctx {
 	ex_doc *d;
@@ -43,12 +49,12 @@ typedef struct ctx {
 	size_t nt;
 } ctx;
 
-static int W(const tok *t, const char *w)
+static inline int W(const tok *t, const char *w)
 {
-	return t->type == T_WORD && strcmp(t->w, w) == 0;
+	return t->type == T_WORD && t->w[0] == w[0] && strcmp(t->w, w) == 0;
 }
 
-static int in_set(const char *w, const char *const *set)
+static inline int in_set(const char *w, const char *const *set)
 {
 	for (; *set; set++)
 		if ((*set)[0] == w[0] && strcmp(w, *set) == 0)
@@ -79,12 +85,11 @@ static int is_basis_word(const ctx *c, size_t k, int *basis)
 
 /* ---- tokens ---------------------------------------------------------- */
 
-static int tok_push(ctx *c, const tok *t)
+/* Tokens are built in place in c->t[c->nt] (the loop guarantees room)
+ * and kept by incrementing c->nt. */
+static inline void tok_push(ctx *c)
 {
-	if (c->nt >= MAXTOK)
-		return 0;
-	c->t[c->nt++] = *t;
-	return 1;
+	c->nt++;
 }
 
 /* Words that can start a period expression (a cheap filter before the
@@ -135,32 +140,32 @@ static void tokenize(ctx *c, size_t a, size_t b)
 			i++;
 			continue;
 		}
-		tok t;
-		memset(&t, 0, sizeof t);
-		t.ph = -1;
-		t.s = i;
+		tok *tp = &c->t[c->nt];
+		memset(tp, 0, TOK_RESET);
+		tp->ph = -1;
+		tp->s = i;
 		int wordstart = ex_is_word(ch) && (i == a || !ex_is_word((unsigned char)s[i - 1]));
-		if (wordstart && when_starter(s, b, i) && ex_when_parse(s, b, i, &c->d->cal, &t.when) &&
-		    t.when.end > i) {
-			t.type = T_WHEN;
-			t.e = t.when.end;
-			tok_push(c, &t);
-			i = t.e;
+		if (wordstart && when_starter(s, b, i) && ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
+		    tp->when.end > i) {
+			tp->type = T_WHEN;
+			tp->e = tp->when.end;
+			tok_push(c);
+			i = tp->e;
 			continue;
 		}
 		if ((ch >= '0' && ch <= '9') || ch == '$' || ch == '(' || ch == '-' ||
 		    ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart)) {
-			if (ex_range_parse(s, b, i, &t.r) &&
-			    (!ex_is_alpha(ch) || t.r.kind == EX_R_RANGE)) {
-				const ex_num *n = &t.r.a;
-				int year = t.r.kind == EX_R_POINT && !n->cur && !n->pct && !n->scale &&
+			if (ex_range_parse(s, b, i, &tp->r) &&
+			    (!ex_is_alpha(ch) || tp->r.kind == EX_R_RANGE)) {
+				const ex_num *n = &tp->r.a;
+				int year = tp->r.kind == EX_R_POINT && !n->cur && !n->pct && !n->scale &&
 				           !n->decimals && n->v >= 1950 && n->v <= 2100 &&
 				           n->end - n->start == 4 && !n->bps && !n->pts && !n->cents;
 				if (!year) {
-					t.type = T_NUM;
-					t.e = t.r.end;
-					tok_push(c, &t);
-					i = t.e;
+					tp->type = T_NUM;
+					tp->e = tp->r.end;
+					tok_push(c);
+					i = tp->e;
 					continue;
 				}
 			}
@@ -176,8 +181,8 @@ static void tokenize(ctx *c, size_t a, size_t b)
 				if (!ok && x == 0xe2 && j + 3 < b && (unsigned char)s[j + 1] == 0x80 &&
 				    (unsigned char)s[j + 2] == 0x99 && ex_is_alpha((unsigned char)s[j + 3])) {
 					/* ’ inside a word: read as ' */
-					if (k + 1 < sizeof t.w)
-						t.w[k++] = '\'';
+					if (k + 1 < sizeof tp->w)
+						tp->w[k++] = '\'';
 					j += 3;
 					continue;
 				}
@@ -189,37 +194,37 @@ static void tokenize(ctx *c, size_t a, size_t b)
 				}
 				if (ex_is_alpha(x))
 					letters++;
-				if (k + 1 < sizeof t.w)
-					t.w[k++] = (char)x;
+				if (k + 1 < sizeof tp->w)
+					tp->w[k++] = (char)x;
 				j++;
 			}
-			t.w[k] = 0;
-			t.type = T_WORD;
-			t.e = j;
-			t.cap = s[i] >= 'A' && s[i] <= 'Z';
-			t.allcaps = letters >= 2 && upper == letters;
-			tok_push(c, &t);
+			tp->w[k] = 0;
+			tp->type = T_WORD;
+			tp->e = j;
+			tp->cap = s[i] >= 'A' && s[i] <= 'Z';
+			tp->allcaps = letters >= 2 && upper == letters;
+			tok_push(c);
 			i = j;
 			continue;
 		}
 		/* punctuation; UTF-8 dashes and quotes read as ASCII */
-		t.type = T_PUNCT;
+		tp->type = T_PUNCT;
 		if (ch == 0xe2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80) {
 			unsigned char x = (unsigned char)s[i + 2];
-			t.w[0] = (x == 0x93 || x == 0x94) ? '-' : (x >= 0x98 && x <= 0x9d) ? '"' : '?';
-			t.e = i + 3;
+			tp->w[0] = (x == 0x93 || x == 0x94) ? '-' : (x >= 0x98 && x <= 0x9d) ? '"' : '?';
+			tp->e = i + 3;
 		} else if (ch >= 0x80) {
 			size_t j = i + 1;
 			while (j < b && ((unsigned char)s[j] & 0xc0) == 0x80)
 				j++;
-			t.w[0] = '?';
-			t.e = j;
+			tp->w[0] = '?';
+			tp->e = j;
 		} else {
-			t.w[0] = (char)ch;
-			t.e = i + 1;
+			tp->w[0] = (char)ch;
+			tp->e = i + 1;
 		}
-		tok_push(c, &t);
-		i = t.e;
+		tok_push(c);
+		i = tp->e;
 	}
 }
 
