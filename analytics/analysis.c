@@ -1381,8 +1381,7 @@ ec_err ec_analysis_write(const ec_analysis *a, FILE *f, ec_report_format fmt,
 		                    "unknown report format %d", (int)fmt);
 	}
 	if (ferror(f))
-		return ec_error_set(err, EC_EIO, NULL, 0, 0,
-		                    "writing the analysis failed: %s",
-		                    strerror(errno));
+		return ec_error_set(err, EC_EIO, NULL, 0, 0, "%s",
+		                    strerror(errno ? errno : EIO));
 	return EC_OK;
 }

@@ -1182,7 +1182,8 @@ static void put_std(FILE *f, int k, const ec_obs *o)
 static ec_err write_error(FILE *f, const char *name, ec_error *err)
 {
 	if (ferror(f))
-		return ec_error_set(err, EC_EIO, name, 0, 0, "write error");
+		return ec_error_set(err, EC_EIO, name, 0, 0, "cannot write: %s",
+		                    strerror(errno ? errno : EIO));
 	return EC_OK;
 }
 

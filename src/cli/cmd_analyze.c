@@ -214,6 +214,12 @@ int cmd_analyze(int argc, char **argv)
 		}
 		if (ec_analysis_write(an, ec_atomic_file(at), fmt, &err)) {
 			ec_atomic_abort(at);
+			if (err.code == EC_EIO) {
+				char why[sizeof err.msg];
+				snprintf(why, sizeof why, "%s", err.msg);
+				ec_error_set(&err, EC_EIO, output, 0, 0,
+				             "cannot write: %s", why);
+			}
 			cli_error(&err);
 			goto done;
 		}
