@@ -184,6 +184,79 @@ static void long_line(void)
 	free(big);
 }
 
+/* Work of extracting data[0..len) repeated `times` times back to back
+ * (ex_extract_counted's counter: bytes scanned + tokens examined). */
+static size_t work_of(const char *data, size_t len, int times)
+{
+	char *buf = malloc(len * (size_t)times + 1);
+	if (!buf)
+		return 0;
+	for (int k = 0; k < times; k++)
+		memcpy(buf + len * (size_t)k, data, len);
+	buf[len * (size_t)times] = 0;
+	ec_series *s = ec_series_new();
+	ec_series_set_doc_keyed(s, true);
+	ec_error err;
+	size_t work = 0;
+	ec_err rc = ex_extract_counted(buf, len * (size_t)times, "w.txt", NULL, s, NULL, &work, &err);
+	ec_series_free(s);
+	free(buf);
+	return rc == EC_OK ? work : 0;
+}
+
+/* Linear time, measured as work rather than wall clock: doubling the
+ * input at most about doubles the work (ratio <= 2.2), for a corpus of
+ * several documents in one text and for one long line. */
+static void linearity(void)
+{
+	static const char *const docs[] = {"000_6a4c5470c33b28be.txt", "001_7dc0ea3696f4e294.txt",
+	                                   "002_ccf848bd1a1a4e07.txt", "003_bc42882660b3e19d.txt",
+	                                   "004_e29f70c8a96d83e0.txt"};
+	size_t cap = 1u << 20, len = 0;
+	char *corpus = malloc(cap);
+	CHECK(corpus != NULL, "corpus buffer");
+	if (!corpus)
+		return;
+	for (int d = 0; d < 5; d++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/seeds/%s", EC_TEST_DATA, docs[d]);
+		char *raw;
+		size_t n;
+		ec_error err;
+		if (ec_read_file(path, 0, &raw, &n, &err)) {
+			CHECK(0, "read %s", path);
+			continue;
+		}
+		if (len + n + 2 <= cap) {
+			memcpy(corpus + len, raw, n);
+			len += n;
+			corpus[len++] = '\n';
+			corpus[len++] = '\n';
+		}
+		free(raw);
+	}
+	size_t w1 = work_of(corpus, len, 1), w2 = work_of(corpus, len, 2);
+	CHECK(w1 >= len, "the work counter counts at least the bytes (%zu for %zu bytes)", w1, len);
+	CHECK(w1 > 0 && (double)w2 / (double)w1 <= 2.2,
+	      "seed corpus doubled: work x%.3f (%zu -> %zu)", w1 ? (double)w2 / (double)w1 : 0.0, w1, w2);
+	free(corpus);
+	/* one long line: 2 MB, then 4 MB */
+	const char *sent = "On a GAAP basis, total revenue for the third quarter of 2010 was a record $1.012 billion, up 3% sequentially and 23% year-over-year and the backlog grew ";
+	size_t sn = strlen(sent), total = 2u << 20;
+	char *line = malloc(total);
+	CHECK(line != NULL, "line buffer");
+	if (!line)
+		return;
+	for (size_t i = 0; i < total; i += sn)
+		memcpy(line + i, sent, i + sn <= total ? sn : total - i);
+	w1 = work_of(line, total, 1);
+	w2 = work_of(line, total, 2);
+	CHECK(w1 >= total, "the work counter counts the long line (%zu for %zu bytes)", w1, total);
+	CHECK(w1 > 0 && (double)w2 / (double)w1 <= 2.2,
+	      "long line doubled: work x%.3f (%zu -> %zu)", w1 ? (double)w2 / (double)w1 : 0.0, w1, w2);
+	free(line);
+}
+
 static void roles(void)
 {
 	const char *t =
@@ -217,5 +290,6 @@ int main(void)
 	bad_input();
 	roles();
 	long_line();
+	linearity();
 	return ec_test_done();
 }

@@ -192,6 +192,10 @@ typedef struct ex_doc {
 	char **known;
 	size_t n_known, cap_known;
 	int guidance_basis; /* basis stated for guidance, -1 unknown */
+	/* Work done on the document: bytes scanned plus tokens examined by
+	 * every pass.  Only read by the linearity test (ex_extract_counted):
+	 * doubling the input must at most about double it. */
+	size_t work;
 } ex_doc;
 
 /* Validates and cleans raw[0..len): markup, escapes, page furniture,
@@ -263,6 +267,12 @@ const ex_metric *ex_metric_named(const char *name);
 ec_err ex_reconcile(ex_doc *d, ex_mentions *m, const char *docname,
                     ec_series *out, size_t *rows, size_t *conflicts,
                     ec_error *err);
+
+/* ec_extract_mem that also reports the work counter of the document
+ * (ex_doc.work, summed over all passes) in *work (not NULL). */
+ec_err ex_extract_counted(const char *data, size_t len, const char *name,
+                          const ec_extract_opts *opts, ec_series *out,
+                          ec_extract_info *info, size_t *work, ec_error *err);
 
 /* Small helpers shared by the modules: inline because the scanners call
  * them for nearly every byte of the text. */

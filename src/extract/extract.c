@@ -26,6 +26,15 @@ ec_err ec_extract_mem(const char *data, size_t len, const char *name,
                       const ec_extract_opts *opts, ec_series *out,
                       ec_extract_info *info, ec_error *err)
 {
+	size_t work;
+	return ex_extract_counted(data, len, name, opts, out, info, &work, err);
+}
+
+ec_err ex_extract_counted(const char *data, size_t len, const char *name,
+                          const ec_extract_opts *opts, ec_series *out,
+                          ec_extract_info *info, size_t *work, ec_error *err)
+{
+	*work = 0;
 	ec_extract_opts def;
 	if (!opts) {
 		ec_extract_opts_defaults(&def);
@@ -47,6 +56,7 @@ ec_err ec_extract_mem(const char *data, size_t len, const char *name,
 	if (!rc)
 		rc = ex_table_scan(&d, &m);
 	if (rc) {
+		*work = d.work;
 		ex_mentions_free(&m);
 		ex_doc_free(&d);
 		return ec_error_set(err, rc, name, 0, 0, "out of memory");
@@ -63,6 +73,7 @@ ec_err ec_extract_mem(const char *data, size_t len, const char *name,
 		info->mentions = m.n;
 		info->conflicts = conflicts;
 	}
+	*work = d.work;
 	ex_mentions_free(&m);
 	ex_doc_free(&d);
 	return rc;

@@ -118,6 +118,7 @@ ec_err ex_reconcile(ex_doc *d, ex_mentions *m, const char *docname,
 {
 	*rows = 0;
 	*conflicts = 0;
+	d->work += m->n;
 	if (m->n == 0)
 		return EC_OK;
 	const ex_mention **v = malloc(m->n * sizeof *v);

@@ -7,6 +7,7 @@
  * metric and a period is not emitted. */
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ typedef struct tok {
 	int ph;   /* phrase starting here, -1 */
 	int phn;  /* tokens the phrase covers */
 	int inph; /* inside a phrase */
+	unsigned sets; /* T_WORD: the word lists it belongs to (S_*) */
 	/* Only read for tokens of their type (r: T_NUM, when: T_WHEN), so
 	 * they are left out of the per-token reset (see TOK_RESET). */
 	ex_range r;
@@ -35,8 +37,37 @@ typedef struct tok {
 /* Bytes of a tok cleared for each new token: everything before r. */
 #define TOK_RESET offsetof(tok, r)
 
+/* Word lists a token can belong to: looked up once per word at
+ * tokenisation (kw_sets) instead of a scan of the list for every number
+ * that looks at the word. */
+enum {
+	S_CAP_OK = 1u << 0,
+	S_CHANGE = 1u << 1,
+	S_VALUE = 1u << 2,
+	S_APPROX = 1u << 3,
+	S_STOP_FOLLOW = 1u << 4,
+	S_COMPARE = 1u << 5,
+	S_GUIDE = 1u << 6,
+	S_PRIOR = 1u << 7,
+	S_LT = 1u << 8,
+	S_ASIDE = 1u << 9,
+	S_STOPQ = 1u << 10,
+	S_SKIPQ = 1u << 11,
+	S_SEGNOISE = 1u << 12,
+	S_CHNOUN = 1u << 13
+};
+
+/* Open-addressing table word -> S_* bits; a power of two, well above the
+ * ~450 listed words. */
+#define KW_SIZE 2048u
+typedef struct kwent {
+	const char *w; /* static string, NULL for an empty slot */
+	unsigned sets;
+} kwent;
+
 typedef struct ctx {
 	ex_doc *d;
+	kwent kw[KW_SIZE];
 	ex_mentions *out;
 	ex_lexidx ix;
 	int basis_ctx;
@@ -85,6 +116,8 @@ static int is_basis_word(const ctx *c, size_t k, int *basis)
 
 /* ---- tokens ---------------------------------------------------------- */
 
+static unsigned kw_sets(const ctx *c, const char *w, size_t n);
+
 /* Tokens are built in place in c->t[c->nt] (the loop guarantees room)
  * and kept by incrementing c->nt. */
 static inline void tok_push(ctx *c)
@@ -96,15 +129,30 @@ static inline void tok_push(ctx *c)
  * full parser): quarter labels, digits, determiners, ordinals, months. */
 static int when_starter(const char *s, size_t len, size_t i)
 {
-	static const char *const words[] = {
-	    "the", "this", "that", "our", "first", "second", "third", "fourth", "three",
-	    "six", "nine", "twelve", "fiscal", "year", "quarter", "full", "full-year",
-	    "annual", "entire", "prior", "previous", "preceding", "last", "sequential",
-	    "year-ago", "prior-year", "same", "current", "next", "coming", "upcoming",
-	    "following", "beginning", "start", "end", "a", "january", "february", "march",
-	    "april", "may", "june", "july", "august", "september", "october", "november",
-	    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-	    "nov", "dec", NULL};
+	/* the starter words, grouped by first letter so that a word is only
+	 * compared with the few that share its first letter */
+	static const char *const w_a[] = {"annual", "a", "april", "august", "apr", "aug", NULL};
+	static const char *const w_b[] = {"beginning", NULL};
+	static const char *const w_c[] = {"current", "coming", NULL};
+	static const char *const w_d[] = {"december", "dec", NULL};
+	static const char *const w_e[] = {"entire", "end", NULL};
+	static const char *const w_f[] = {"first", "fourth", "fiscal", "full", "full-year",
+	                                  "following", "february", "feb", NULL};
+	static const char *const w_j[] = {"january", "june", "july", "jan", "jun", "jul", NULL};
+	static const char *const w_l[] = {"last", NULL};
+	static const char *const w_m[] = {"march", "may", "mar", NULL};
+	static const char *const w_n[] = {"nine", "next", "november", "nov", NULL};
+	static const char *const w_o[] = {"our", "october", "oct", NULL};
+	static const char *const w_p[] = {"prior", "previous", "preceding", "prior-year", NULL};
+	static const char *const w_q[] = {"quarter", NULL};
+	static const char *const w_s[] = {"second", "six", "sequential", "same", "start",
+	                                  "september", "sep", "sept", NULL};
+	static const char *const w_t[] = {"the", "this", "that", "third", "three", "twelve", NULL};
+	static const char *const w_u[] = {"upcoming", NULL};
+	static const char *const w_y[] = {"year", "year-ago", NULL};
+	static const char *const *const by_letter[26] = {
+	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, NULL, NULL, w_j, NULL, w_l, w_m, w_n,
+	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
 	unsigned char c = (unsigned char)s[i];
 	if (c >= '0' && c <= '9')
 		return 1;
@@ -112,6 +160,11 @@ static int when_starter(const char *s, size_t len, size_t i)
 		return 1;
 	if ((c == 'F' || c == 'f') && i + 1 < len && (s[i + 1] == 'Y' || s[i + 1] == 'y'))
 		return 1;
+	if (!ex_is_alpha(c))
+		return 0;
+	const char *const *words = by_letter[ex_lower(c) - 'a'];
+	if (!words)
+		return 0;
 	char w[16];
 	size_t n = 0;
 	while (i + n < len && n + 1 < sizeof w) {
@@ -124,7 +177,7 @@ static int when_starter(const char *s, size_t len, size_t i)
 		return 0;
 	w[n] = 0;
 	for (const char *const *p = words; *p; p++)
-		if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
+		if (strcmp(*p, w) == 0)
 			return 1;
 	return 0;
 }
@@ -199,6 +252,7 @@ static void tokenize(ctx *c, size_t a, size_t b)
 				j++;
 			}
 			tp->w[k] = 0;
+			tp->sets = kw_sets(c, tp->w, k);
 			tp->type = T_WORD;
 			tp->e = j;
 			tp->cap = s[i] >= 'A' && s[i] <= 'Z';
@@ -351,9 +405,9 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 		int b2;
 		if ((W(t, "and") || W(t, "or")) && j > 0 && is_basis_word(c, j - 1, &b2))
 			continue; /* "GAAP and adjusted gross margins" */
-		if (in_set(t->w, stop_quals))
+		if ((t->sets & S_STOPQ))
 			break;
-		if (in_set(t->w, skip_quals)) {
+		if ((t->sets & S_SKIPQ)) {
 			q->start = t->s;
 			continue;
 		}
@@ -362,11 +416,11 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 			break; /* possessive: the owner, not a segment */
 		if (ex_doc_is_known(c->d, c->d->clean + t->s, t->e - t->s))
 			break;
-		if (in_set(t->w, seg_noise)) {
+		if ((t->sets & S_SEGNOISE)) {
 			q->start = t->s;
 			continue;
 		}
-		if (in_set(t->w, cap_ok) && strcmp(t->w, "product") && strcmp(t->w, "products") &&
+		if ((t->sets & S_CAP_OK) && strcmp(t->w, "product") && strcmp(t->w, "products") &&
 		    strcmp(t->w, "service") && strcmp(t->w, "services"))
 			break;
 		if (!t->cap && (l > 3 && (!strcmp(t->w + l - 3, "ing") || !strcmp(t->w + l - 2, "ed"))))
@@ -459,7 +513,7 @@ static int when_is_comparison(const ctx *c, size_t k)
 			return 0;
 		if (W(t, "the") || W(t, "our") || W(t, "in") || W(t, "for"))
 			continue;
-		return in_set(t->w, compare_before) || W(t, "to");
+		return (t->sets & S_COMPARE) || W(t, "to");
 	}
 	return 0;
 }
@@ -526,7 +580,7 @@ static int foreign_subject(const ctx *c, size_t upto, const sentinfo *si)
 		}
 		if (!t->cap || t->inph)
 			continue;
-		if (in_set(t->w, cap_ok))
+		if ((t->sets & S_CAP_OK))
 			continue;
 		if (ex_doc_is_known(c->d, c->d->clean + t->s, t->e - t->s))
 			continue;
@@ -542,6 +596,7 @@ static int foreign_subject(const ctx *c, size_t upto, const sentinfo *si)
 static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_change,
                            size_t *prev_num, int *prev_pct)
 {
+	c->d->work += c->nt; /* its rules look at the sentence's tokens */
 	const tok *T = &c->t[k];
 	const ex_range *r = &T->r;
 	size_t pnum0 = *prev_num; /* the number before this one */
@@ -637,7 +692,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	if (*prev_num != (size_t)-1 && *prev_num + 1 > from)
 		from = *prev_num + 1;
 	for (size_t j = from; j < k; j++)
-		if (c->t[j].type == T_WORD && in_set(c->t[j].w, aside_words))
+		if (c->t[j].type == T_WORD && (c->t[j].sets & S_ASIDE))
 			dropped = 1;
 	/* nearest cue before the number */
 	int decided = 0;
@@ -648,21 +703,21 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 		if (t->type != T_WORD)
 			continue;
 		if (W(t, "of") && j > 0 && c->t[j - 1].type == T_WORD &&
-		    in_set(c->t[j - 1].w, change_nouns)) {
+		    (c->t[j - 1].sets & S_CHNOUN)) {
 			change = 1;
 			decided = 1;
 			break;
 		}
-		if (in_set(t->w, value_words)) {
+		if ((t->sets & S_VALUE)) {
 			decided = 1;
 			break;
 		}
-		if (in_set(t->w, change_words)) {
+		if ((t->sets & S_CHANGE)) {
 			change = 1;
 			decided = 1;
 			break;
 		}
-		if (in_set(t->w, approx_words) || W(t, "least") || W(t, "excess") ||
+		if ((t->sets & S_APPROX) || W(t, "least") || W(t, "excess") ||
 		    (W(t, "than") && j > 0 && (W(&c->t[j - 1], "more") || W(&c->t[j - 1], "less") ||
 		                               W(&c->t[j - 1], "greater") || W(&c->t[j - 1], "fewer")))) {
 			if (!(si->guide && (W(t, "least"))))
@@ -717,7 +772,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 		 * second number */
 		int verb = 0;
 		for (size_t j = 0; j < k; j++)
-			if (c->t[j].type == T_WORD && (in_set(c->t[j].w, change_words) ||
+			if (c->t[j].type == T_WORD && ((c->t[j].sets & S_CHANGE) ||
 			                               W(&c->t[j], "lower") || W(&c->t[j], "raise") ||
 			                               W(&c->t[j], "raised") || W(&c->t[j], "lowered")))
 				verb = 1;
@@ -789,7 +844,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	if (!q.seg[0] && !post) {
 		size_t e = phk + (size_t)c->t[phk].phn;
 		if (e + 1 < k && (W(&c->t[e], "for") || W(&c->t[e], "from") || W(&c->t[e], "in")) &&
-		    c->t[e + 1].type == T_WORD && c->t[e + 1].cap && !in_set(c->t[e + 1].w, cap_ok) &&
+		    c->t[e + 1].type == T_WORD && c->t[e + 1].cap && !(c->t[e + 1].sets & S_CAP_OK) &&
 		    !ex_doc_is_known(d0, d0->clean + c->t[e + 1].s, c->t[e + 1].e - c->t[e + 1].s) &&
 		    !ex_month_parse(d0->clean, c->t[e + 1].e, c->t[e + 1].s, &(size_t){0}))
 			seg_append(q.seg, sizeof q.seg, c->t[e + 1].w);
@@ -802,7 +857,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 		static const char *const verbs[] = {"delivered", "had", "posted", "generated",
 		                                    "reported", "achieved", "recorded", "saw",
 		                                    "grew", "contributed", NULL};
-		if (j0 + 1 < phk && c->t[j0].cap && !in_set(c->t[j0].w, cap_ok) && !ex_doc_is_known(d0, d0->clean + c->t[j0].s, c->t[j0].e - c->t[j0].s) &&
+		if (j0 + 1 < phk && c->t[j0].cap && !(c->t[j0].sets & S_CAP_OK) && !ex_doc_is_known(d0, d0->clean + c->t[j0].s, c->t[j0].e - c->t[j0].s) &&
 		    c->t[j0 + 1].type == T_WORD && in_set(c->t[j0 + 1].w, verbs)) {
 			/* prepend the subject to the qualifier segment */
 			seg_append(q.seg, sizeof q.seg, c->t[j0].w);
@@ -856,7 +911,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 			}
 			break;
 		}
-		if (t->type == T_WORD && in_set(t->w, stop_follow) && !(change_from_when && j == k + 1))
+		if (t->type == T_WORD && (t->sets & S_STOP_FOLLOW) && !(change_from_when && j == k + 1))
 			break;
 		if (is_punct(t, ';') || is_punct(t, '.'))
 			break;
@@ -931,7 +986,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 		/* earlier guidance restated: "up from our previous outlook of" */
 		size_t w0 = pnum0 != (size_t)-1 ? pnum0 + 1 : 0;
 		for (size_t j = w0; j < k; j++)
-			if (c->t[j].type == T_WORD && in_set(c->t[j].w, prior_guide))
+			if (c->t[j].type == T_WORD && (c->t[j].sets & S_PRIOR))
 				return;
 		if (si->longterm)
 			return;
@@ -1081,6 +1136,7 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	}
 	tokenize(c, a, b);
 	phrases(c);
+	c->d->work += (b - a) + c->nt;
 	/* "69.5% of (total) revenue" is a ratio: that "revenue" names no
 	 * metric for the numbers after it */
 	for (size_t j = 0; j < c->nt; j++) {
@@ -1108,11 +1164,11 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 			words++;
 			if (t->allcaps)
 				upper++;
-			if (in_set(t->w, guide_words))
+			if ((t->sets & S_GUIDE))
 				si.guide = 1;
-			if (in_set(t->w, prior_guide))
+			if ((t->sets & S_PRIOR))
 				si.prior_guide = 1;
-			if (in_set(t->w, lt_words))
+			if ((t->sets & S_LT))
 				si.longterm = 1;
 			if (W(t, "respectively"))
 				si.respectively = 1;
@@ -1141,6 +1197,7 @@ static void sentences(ctx *c, size_t a, size_t b)
 {
 	const char *s = c->d->clean;
 	size_t start = a;
+	c->d->work += b - a;
 	for (size_t i = a; i < b; i++) {
 		char ch = s[i];
 		int cut = 0;
@@ -1153,6 +1210,7 @@ static void sentences(ctx *c, size_t a, size_t b)
 				while (w > start && (ex_is_alpha((unsigned char)s[w - 1]) || s[w - 1] == '.'))
 					w--;
 				size_t n = i - w;
+				c->d->work += n;
 				char word[12];
 				if (n > 0 && n < sizeof word) {
 					for (size_t k = 0; k < n; k++) {
@@ -1185,6 +1243,63 @@ static void sentences(ctx *c, size_t a, size_t b)
 		analyze_sentence(c, start, b);
 }
 
+static unsigned kw_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h & (KW_SIZE - 1);
+}
+
+static void kw_add(ctx *c, const char *const *set, unsigned bit)
+{
+	for (; *set; set++) {
+		size_t n = strlen(*set);
+		for (unsigned h = kw_hash(*set, n);; h = (h + 1) & (KW_SIZE - 1)) {
+			kwent *e = &c->kw[h];
+			if (!e->w) {
+				e->w = *set;
+				e->sets = bit;
+				break;
+			}
+			if (strcmp(e->w, *set) == 0) {
+				e->sets |= bit;
+				break;
+			}
+		}
+	}
+}
+
+static void kw_build(ctx *c)
+{
+	kw_add(c, cap_ok, S_CAP_OK);
+	kw_add(c, change_words, S_CHANGE);
+	kw_add(c, value_words, S_VALUE);
+	kw_add(c, approx_words, S_APPROX);
+	kw_add(c, stop_follow, S_STOP_FOLLOW);
+	kw_add(c, compare_before, S_COMPARE);
+	kw_add(c, guide_words, S_GUIDE);
+	kw_add(c, prior_guide, S_PRIOR);
+	kw_add(c, lt_words, S_LT);
+	kw_add(c, aside_words, S_ASIDE);
+	kw_add(c, stop_quals, S_STOPQ);
+	kw_add(c, skip_quals, S_SKIPQ);
+	kw_add(c, seg_noise, S_SEGNOISE);
+	kw_add(c, change_nouns, S_CHNOUN);
+}
+
+/* The S_* bits of the word w[0..n) (NUL-terminated at n). */
+static unsigned kw_sets(const ctx *c, const char *w, size_t n)
+{
+	for (unsigned h = kw_hash(w, n);; h = (h + 1) & (KW_SIZE - 1)) {
+		const kwent *e = &c->kw[h];
+		if (!e->w)
+			return 0;
+		if (strcmp(e->w, w) == 0)
+			return e->sets;
+	}
+}
+
 ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 {
 	ctx *c = calloc(1, sizeof *c);
@@ -1193,6 +1308,7 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 	c->d = d;
 	c->out = out;
 	ex_lex_index(&c->ix);
+	kw_build(c);
 	c->basis_ctx = -1;
 	size_t k = 0;
 	int last_role = -1;

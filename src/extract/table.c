@@ -568,6 +568,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 	for (size_t k = 0; k < d->n_lines && !err; k++) {
 		const ex_line *L = &d->lines[k];
 		size_t a = L->start, b = L->end;
+		d->work += b - a + 1;
 		if (L->cls == EX_L_BLANK)
 			continue;
 		if (L->cls != EX_L_TABLE) {

@@ -192,6 +192,17 @@ static int spaced_caps(const char *s, size_t n)
 	return letters >= 5;
 }
 
+/* First letters of the vendor words of furniture(): s t r c w. */
+static const unsigned char fur_first[256] = {['s'] = 1, ['t'] = 1, ['r'] = 1, ['c'] = 1, ['w'] = 1};
+
+/* Bytes that clean_line copies as they are: ASCII other than markup
+ * ('\\' '<' '*' '_') and the controls it turns into blanks. */
+static unsigned char plain_byte(unsigned char c)
+{
+	return c < 0x80 && c != '\\' && c != '<' && c != '*' && c != '_' && c != '\r' &&
+	       c != '\f' && c != '\v';
+}
+
 /* Page furniture of transcript vendors: copyright lines, vendor names and
  * URLs, "F I N A L  T R A N S C R I P T", the date/ticker header, page
  * numbers. */
@@ -207,23 +218,28 @@ static int furniture(const char *s, size_t n)
 	if (m == 0)
 		return 0;
 	/* a page number alone */
-	int digits = 1;
-	for (size_t k = 0; k < m; k++)
-		if (!(t[k] >= '0' && t[k] <= '9') && t[k] != '\r' && t[k] != ' ')
-			digits = 0;
-	if (digits && m <= 4)
-		return 1;
+	if (m <= 4) {
+		int digits = 1;
+		for (size_t k = 0; k < m; k++)
+			if (!(t[k] >= '0' && t[k] <= '9') && t[k] != '\r' && t[k] != ' ')
+				digits = 0;
+		if (digits)
+			return 1;
+	}
 	if (m > 300)
 		return 0;
 	char low[304];
 	for (size_t k = 0; k < m; k++)
 		low[k] = (char)lower((unsigned char)t[k]);
 	low[m] = 0;
-	/* vendor words, found in one pass keyed by their first letter */
-	for (size_t k = 0; k < m; k++) {
+	/* vendor words, found in one pass keyed by their first letter (the
+	 * shortest is 7 bytes) */
+	for (size_t k = 0; k + 7 <= m; k++) {
 		const char *x = low + k;
 		size_t r = m - k;
 		int hit = 0;
+		if (!fur_first[(unsigned char)*x])
+			continue;
 		switch (*x) {
 		case 's':
 			hit = r >= 12 && memcmp(x, "streetevents", 12) == 0;
@@ -282,8 +298,7 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
 	while (i < re) {
 		/* a run of plain ASCII with no markup character: copied as is */
 		size_t j = i;
-		while (j < re && u[j] < 0x80 && u[j] != '\\' && u[j] != '<' && u[j] != '*' &&
-		       u[j] != '_' && u[j] != '\r' && u[j] != '\f' && u[j] != '\v')
+		while (j < re && plain_byte(u[j]))
 			j++;
 		if (j > i) {
 			emit_run(b, raw + i, j - i, i);
@@ -610,6 +625,7 @@ static ec_err classify(ex_doc *d)
 		L->role = role;
 		L->qa = qa;
 		L->outlook = outlook;
+		d->work += L->end - L->start + 1;
 	}
 	d->kind = speakers >= 2 ? EC_DOC_TRANSCRIPT : EC_DOC_RELEASE;
 	return EC_OK;
@@ -744,6 +760,8 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 			return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
 	}
 	d->clean[d->clean_len] = 0;
+	/* validation, line starts and cleaning each read the raw text once */
+	d->work += 3 * len;
 	if (classify(d))
 		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
 	return EC_OK;

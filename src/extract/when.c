@@ -976,6 +976,9 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 	}
 	int have_period = 0, vendor_date = 0;
 	size_t head = len < 6000 ? len : 6000;
+	/* the raw text once, the clean text twice (exchange names, "ended"),
+	 * and the head twice */
+	d->work += d->raw_len + 2 * len + 2 * head;
 	/* The vendor header ("Oct. 19. 2010 / 8:45PM, JNPR - Q3 2010 ...") is
 	 * page furniture, cut from the cleaned text: read it in the raw. */
 	const char *raw = d->raw;
