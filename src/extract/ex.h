@@ -74,6 +74,13 @@ typedef struct ex_range {
  * success. */
 int ex_range_parse(const char *s, size_t len, size_t i, ex_range *out);
 
+/* Normalises b as the margin of "a plus or minus b": points and basis
+ * points of a rate become percent; a bare number takes a's percent sign;
+ * "$0.10" takes a's scale.  *rel is set when b is a percentage of the
+ * amount a ("$28.0 billion, plus or minus 2%").  Returns 1 when b can be
+ * a margin of a. */
+int ex_num_margin(const ex_num *a, ex_num *b, int *rel);
+
 /* Low and high of r in unit; for a point both are the value.  NAN for an
  * open bound.  Returns 1 when both parts convert. */
 int ex_range_bounds(const ex_range *r, ec_unit unit, double table_scale,

@@ -126,6 +126,8 @@ const ex_phrase ex_phrases[] = {
     {"tax rate", F_TAX, 0},
     {"effective tax rate", F_TAX, 0},
     {"income tax rate", F_TAX, 0},
+    {"tax rates", F_TAX, 0},
+    {"effective tax rates", F_TAX, 0},
     /* blockers: not our metrics */
     {"r&d", F_BLOCK, 0},
     {"research and development", F_BLOCK, 0},

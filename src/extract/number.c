@@ -418,6 +418,30 @@ static int spoken_margin(const char *s, size_t len, size_t i, ex_num *b)
 	return 1;
 }
 
+int ex_num_margin(const ex_num *a, ex_num *b, int *rel)
+{
+	*rel = 0;
+	if (!b->pct && !b->cur && !b->scale && !b->bps && !b->pts && a->pct)
+		b->pct = 1;
+	if (a->pct && (b->bps || b->pts)) {
+		/* "54.0%, plus or minus 1 percentage point", "plus or minus 50
+		 * basis points": a margin in points of the rate */
+		if (b->bps) {
+			b->v /= 100;
+			b->decimals += 2;
+		}
+		b->bps = b->pts = 0;
+		b->pct = 1;
+	}
+	if (b->cur && !b->scale && a->scale && !a->pct)
+		b->scale = a->scale;
+	if (b->pct && !a->pct && !a->bps && !a->pts) {
+		*rel = 1; /* "$11.00 billion, plus or minus 2%" */
+		return 1;
+	}
+	return compatible(a, b) || (a->pct && b->pct);
+}
+
 int ex_range_parse(const char *s, size_t len, size_t i, ex_range *out)
 {
 	memset(out, 0, sizeof *out);
@@ -455,25 +479,11 @@ int ex_range_parse(const char *s, size_t len, size_t i, ex_range *out)
 			e = c + (s[c] == '+' ? 3 : 2);
 		size_t b0 = ex_skip_ws(s, len, e);
 		ex_num b;
-		if (ex_num_parse(s, len, b0, &b) || spoken_margin(s, len, b0, &b)) {
-			if (!b.pct && !b.cur && !b.scale && out->a.pct)
-				b.pct = 1;
-			if (b.cur && !b.scale && out->a.scale && !out->a.pct)
-				b.scale = out->a.scale;
-			if (b.pct && !out->a.pct && !out->a.bps) {
-				/* "$11.00 billion, plus or minus 2%" */
-				out->b = b;
-				out->rel = 1;
-				out->kind = EX_R_PM;
-				out->end = b.end;
-				return 1;
-			}
-			if (compatible(&out->a, &b) || (out->a.pct && b.pct)) {
-				out->b = b;
-				out->kind = EX_R_PM;
-				out->end = b.end;
-				return 1;
-			}
+		if ((ex_num_parse(s, len, b0, &b) || spoken_margin(s, len, b0, &b)) &&
+		    ex_num_margin(&out->a, &b, &out->rel)) {
+			out->b = b;
+			out->kind = EX_R_PM;
+			out->end = b.end;
 		}
 		return 1;
 	}

@@ -75,6 +75,15 @@ typedef struct ctx {
 	ec_period gp;
 	size_t order;
 	int role, qa, outlook;
+	/* A lead-in ("For fiscal 2024, X expects:", a heading "Fiscal Year
+	 * 2023 Highlights") gives the bullets under it their period and
+	 * kind: lead_* is in force for the current bullets, pend_* is what
+	 * the run being read would set. */
+	int lead_set, lead_guide, lead_has_per;
+	ec_period lead_per;
+	int pend_set, pend_guide, pend_has_per;
+	ec_period pend_per;
+	int in_heading;
 	int err;
 	tok t[MAXTOK];
 	size_t nt;
@@ -318,6 +327,8 @@ typedef struct qual {
 	char seg[48];
 	int basis; /* -1 none */
 	int nbasis;
+	int bases[4]; /* every basis named, in reading order: "GAAP and non-GAAP" */
+	int nb;
 	size_t start;
 } qual;
 
@@ -400,6 +411,8 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 				q->nbasis = 1;
 			q->basis = b;
 			q->start = t->s;
+			if (q->nb < 4 && (q->nb == 0 || q->bases[q->nb - 1] != b))
+				q->bases[q->nb++] = b;
 			continue;
 		}
 		int b2;
@@ -435,9 +448,12 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 		q->start = t->s;
 		words++;
 	}
-	/* "long-term deferred revenue", "current deferred revenue" */
-	if (strcmp(q->seg, "long_term") == 0 || strcmp(q->seg, "current") == 0)
-		return;
+	/* collected right to left */
+	for (int i = 0; i < q->nb / 2; i++) {
+		int x = q->bases[i];
+		q->bases[i] = q->bases[q->nb - 1 - i];
+		q->bases[q->nb - 1 - i] = x;
+	}
 }
 
 /* ---- cues ------------------------------------------------------------ */
@@ -477,6 +493,8 @@ static const char *const guide_words[] = {
     "anticipated", "anticipating", "estimate", "estimates", "forecast", "forecasts",
     "outlook", "guidance", "guide", "guiding", "guided", "project", "projects",
     "projected", "projecting", "will", "should", "target", "targets", "plan",
+    "reaffirm", "reaffirms", "reaffirmed", "reaffirming", "reiterate", "reiterates",
+    "reiterated", "reiterating",
     "plans", "intend", "intends", "going", "would", NULL};
 static const char *const prior_guide[] = {
     "previous", "previously", "original", "originally", "earlier", "prior", NULL};
@@ -531,6 +549,13 @@ static int month_end(ec_period p)
 		return p.year * 12 + 12;
 	}
 }
+
+#ifdef EX_TRACE
+#include <stdio.h>
+#define DROP(n) do { fprintf(stderr, "drop %d at %.*s\n", n, (int)(T->e - T->s), c->d->clean + T->s); return; } while (0)
+#else
+#define DROP(n) return
+#endif
 
 /* ---- one number ------------------------------------------------------- */
 
@@ -593,6 +618,29 @@ static int foreign_subject(const ctx *c, size_t upto, const sentinfo *si)
 	return 0;
 }
 
+/* "64.5% and 65.0%, respectively, plus or minus 50 basis points": the
+ * margin after "respectively" applies to every number of the list. */
+static void resp_margin(const ctx *c, size_t k, ex_range *rr)
+{
+	size_t j = k + 1;
+	while (j < c->nt && (c->t[j].type == T_NUM || is_punct(&c->t[j], ',') || W(&c->t[j], "and")))
+		j++;
+	if (j >= c->nt || !W(&c->t[j], "respectively"))
+		return;
+	j++;
+	if (j < c->nt && is_punct(&c->t[j], ','))
+		j++;
+	if (j + 3 >= c->nt || !W(&c->t[j], "plus") || !W(&c->t[j + 1], "or") ||
+	    !W(&c->t[j + 2], "minus") || c->t[j + 3].type != T_NUM ||
+	    c->t[j + 3].r.kind != EX_R_POINT)
+		return;
+	ex_num b = c->t[j + 3].r.a;
+	if (!ex_num_margin(&rr->a, &b, &rr->rel))
+		return;
+	rr->b = b;
+	rr->kind = EX_R_PM;
+}
+
 static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_change,
                            size_t *prev_num, int *prev_pct)
 {
@@ -612,6 +660,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	int ph = -1;
 	size_t phk = 0;
 	int post = 0, per_share = 0;
+	int resp_basis = -1; /* basis given by position in a "respectively" list */
 	size_t after = k + 1;
 	for (size_t j = k + 1; j < c->nt && j <= k + 4; j++) {
 		const tok *t = &c->t[j];
@@ -660,32 +709,47 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 			}
 		}
 		if (si->respectively && ph >= 0) {
-			/* "A and B were $x and $y, respectively": the first
-			 * number goes with the first phrase, the others are not
-			 * tied with certainty. */
-			if (*prev_num != (size_t)-1 && *prev_num > si->first_ph)
+			/* "GAAP and non-GAAP gross margins are expected to be
+			 * 64.5% and 65.0%, respectively": the n-th number goes
+			 * with the n-th basis.  "A and B were $x and $y,
+			 * respectively": the first number goes with the first
+			 * phrase, the others are not tied with certainty. */
+			qual qf;
+			qualifiers(c, si->first_ph, &qf);
+			size_t e0 = si->first_ph + (size_t)c->t[si->first_ph].phn;
+			if (qf.nb > 1 && ph == c->t[si->first_ph].ph && k >= e0) {
+				int idx = 0;
+				for (size_t j = e0; j < k; j++)
+					if (c->t[j].type == T_NUM)
+						idx++;
+				if (idx < qf.nb)
+					resp_basis = qf.bases[idx];
+				else
+					dropped = 1;
+			} else if (*prev_num != (size_t)-1 && *prev_num > si->first_ph) {
 				dropped = 1;
+			}
 			ph = c->t[si->first_ph].ph;
 			phk = si->first_ph;
 		}
 	}
 	if (ph < 0)
-		return;
+		DROP(618);
 	int fam = ex_phrases[ph].fam;
 	int neg = ex_phrases[ph].neg;
 	if (per_share) {
 		if (fam == F_NI || fam == F_EPS)
 			fam = F_EPS;
 		else
-			return;
+			DROP(625);
 	} else if (fam == F_NI && r->a.cur && !r->a.scale && !r->a.pct && r->a.decimals >= 2 &&
 	           fabs(r->a.v) < 50) {
 		fam = F_EPS; /* "net income of $X million, or $0.27 ..., from the $0.15" */
 	} else if (fam == F_EPS && r->a.scale) {
-		return; /* "EPS of $1 billion"? no */
+		DROP(630); /* "EPS of $1 billion"? no */
 	}
 	if (fam == F_BLOCK)
-		return;
+		DROP(633);
 	/* Words between the metric phrase (or previous number) and this
 	 * number: asides, changes, approximate bounds. */
 	size_t from = post ? (*prev_num != (size_t)-1 ? *prev_num + 1 : 0) : phk + (size_t)c->t[phk].phn;
@@ -763,10 +827,12 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	*prev_num = k;
 	if ((change && !change_from_when) || dropped) {
 		*prev_pct = r->a.pct;
-		return;
+		DROP(711);
 	}
 	/* Unit and metric. */
 	ex_range rr = *r;
+	if (si->respectively && rr.kind == EX_R_POINT)
+		resp_margin(c, k, &rr);
 	if (rr.from && rr.kind == EX_R_RANGE) {
 		/* "decrease from 29% to 28.5%": a change; the value is the
 		 * second number */
@@ -789,16 +855,16 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	}
 	if (fam == F_DSO || fam == F_HEAD) {
 		if (rr.a.cur || rr.a.pct)
-			return;
+			DROP(737);
 	}
 	if (fam == F_HEAD && (rr.a.decimals || rr.a.v < 10))
-		return;
+		DROP(740);
 	const ex_metric *met = ex_family_metric(fam, rr.a.pct);
 	if (!met)
-		return;
+		DROP(743);
 	double low, high;
 	if (!ex_range_bounds(&rr, met->unit, 0, &low, &high))
-		return;
+		DROP(746);
 	*prev_pct = rr.a.pct;
 	if (neg) {
 		if (low > 0)
@@ -816,17 +882,29 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	int subject_seg = 0;
 	qual q;
 	qualifiers(c, phk, &q);
-	if (si->respectively && q.nbasis > 1)
-		return; /* "GAAP and adjusted gross margins ... respectively" */
+	if (si->respectively && q.nbasis > 1 && resp_basis < 0)
+		DROP(765); /* "GAAP and adjusted gross margins ... respectively" */
 	/* basis written between phrase and number, or right after it */
-	int basis = q.basis;
-	if (!post)
+	int basis = resp_basis >= 0 ? resp_basis : q.basis;
+	/* "GAAP and non-GAAP tax rates are expected to be 17.0%": one
+	 * number for both bases */
+	int both = 0;
+	if (resp_basis < 0 && q.nb > 1 && !si->respectively && !post) {
+		both = 1;
+		for (size_t j = phk + (size_t)c->t[phk].phn; j < c->nt; j++) {
+			if (is_punct(&c->t[j], ';') || is_punct(&c->t[j], '.'))
+				break;
+			if (c->t[j].type == T_NUM && j != k)
+				both = 0;
+		}
+	}
+	if (!post && resp_basis < 0)
 		for (size_t j = phk + (size_t)c->t[phk].phn; j < k; j++) {
 			int b;
 			if (is_basis_word(c, j, &b))
 				basis = b;
 		}
-	for (size_t j = k + 1; j < c->nt && j <= k + 5; j++) {
+	for (size_t j = k + 1; j < c->nt && j <= k + 5 && resp_basis < 0; j++) {
 		const tok *t = &c->t[j];
 		int b;
 		if (t->type == T_NUM || is_punct(t, ';') || is_punct(t, '.') || is_punct(t, ',') ||
@@ -868,14 +946,14 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	const char *seg = q.seg[0] ? q.seg : "total";
 	if (fam == F_DEFREV && strcmp(seg, "total") != 0 && strcmp(seg, "current") != 0 &&
 	    strcmp(seg, "long_term") != 0 && strcmp(seg, "product") != 0 && strcmp(seg, "service") != 0)
-		return;
+		DROP(816);
 	if ((fam == F_CASH || fam == F_OCF || fam == F_CAPEX || fam == F_DSO || fam == F_HEAD ||
 	     fam == F_TAX || fam == F_OPEX || fam == F_EPS || fam == F_NI) &&
 	    strcmp(seg, "total") != 0)
-		return; /* segment-level versions of these are not tracked */
+		DROP(820); /* segment-level versions of these are not tracked */
 	if (!subject_seg && (!strcmp(seg, "total") || !strcmp(seg, "product") || !strcmp(seg, "service")) &&
 	    foreign_subject(c, post ? k : phk, si))
-		return;
+		DROP(823);
 	/* The period. */
 	const ex_when *wh = NULL;
 	size_t whk = 0;
@@ -961,11 +1039,13 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	if (wh) {
 		if (!ex_when_resolve(wh, &d->cal, d->has_period, d->period, have_scope ? &scope : NULL,
 		                     si->guide, &per))
-			return;
+			DROP(909);
 	} else {
 		if (!d->has_period)
-			return;
+			DROP(912);
 		per = d->period;
+		if (c->lead_set && c->lead_has_per && !c->lead_guide && !si->guide)
+			per = c->lead_per; /* a bullet under "Fiscal Year 2023 Highlights" */
 		if (si->guide)
 			per = c->gp_set ? c->gp : ec_period_add_quarters(d->period, 1);
 	}
@@ -975,23 +1055,32 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 			/* a guidance sentence about a past period: an actual, or
 			 * a comparison; keep only a plain stated actual */
 			if (wh && wh->rel != EX_P_ABS && wh->rel != EX_P_THIS && wh->rel != EX_P_QN)
-				return;
+				DROP(923);
 		} else if (future || !d->has_period) {
 			guidance = 1;
 		}
 	} else if (future) {
-		return; /* an actual cannot be about the future */
+		DROP(928); /* an actual cannot be about the future */
 	}
 	if (guidance) {
 		/* earlier guidance restated: "up from our previous outlook of" */
 		size_t w0 = pnum0 != (size_t)-1 ? pnum0 + 1 : 0;
-		for (size_t j = w0; j < k; j++)
-			if (c->t[j].type == T_WORD && (c->t[j].sets & S_PRIOR))
-				return;
+		int prior = 0;
+		for (size_t j = w0; j < k; j++) {
+			if (c->t[j].type != T_WORD)
+				continue;
+			if ((c->t[j].sets & S_PRIOR))
+				prior = 1;
+			else if ((c->t[j].sets & S_GUIDE) && !W(&c->t[j], "guidance") &&
+			         !W(&c->t[j], "outlook"))
+				prior = 0; /* "$4.05 to $4.20 previously, and ... we expect" */
+		}
+		if (prior)
+			DROP(935);
 		if (si->longterm)
-			return;
+			DROP(937);
 	} else if (rr.kind != EX_R_POINT) {
-		return; /* an actual is one number */
+		DROP(939); /* an actual is one number */
 	}
 	if (guidance && explicit_when) {
 		c->gp = per;
@@ -1061,6 +1150,13 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 		qb--;
 	m.cstart = qa;
 	m.cend = qb;
+	if (both && met->has_basis && fam != F_REVENUE) {
+		for (int i = 0; i < q.nb && !c->err; i++) {
+			m.basis = (ec_basis)q.bases[i];
+			emit_mention(c, &m);
+		}
+		return;
+	}
 	emit_mention(c, &m);
 }
 
@@ -1113,6 +1209,32 @@ static void update_context(ctx *c, sentinfo *si)
 	(void)si;
 }
 
+/* What a lead-in sets for the bullets under it: guidance when it says
+ * so ("expects", "outlook"), and the first period it states. */
+static void lead_in(ctx *c)
+{
+	int guide = 0;
+	const ex_when *w = NULL;
+	for (size_t j = 0; j < c->nt; j++) {
+		const tok *t = &c->t[j];
+		if (t->type == T_WORD && ((t->sets & S_GUIDE) || W(t, "guidance") ||
+		                          W(t, "outlook")))
+			guide = 1;
+		if (t->type == T_WHEN && !w && !when_is_comparison(c, j))
+			w = &t->when;
+		if (t->type == T_NUM)
+			return; /* a statement with numbers of its own, not a lead-in */
+	}
+	if (!guide && !w)
+		return;
+	c->pend_set = 1;
+	c->pend_guide = guide;
+	c->pend_has_per = 0;
+	const ex_doc *d = c->d;
+	if (w && ex_when_resolve(w, &d->cal, d->has_period, d->period, NULL, guide, &c->pend_per))
+		c->pend_has_per = 1;
+}
+
 static void analyze_sentence(ctx *c, size_t a, size_t b)
 {
 	const char *s = c->d->clean;
@@ -1123,7 +1245,12 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 			digit = 1;
 			break;
 		}
-	if (!digit) {
+	/* a lead-in: a heading, or a sentence that ends with a colon */
+	size_t z = b;
+	while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\n' || s[z - 1] == '*'))
+		z--;
+	int is_lead = c->in_heading || (z > a && s[z - 1] == ':');
+	if (!digit && !is_lead) {
 		/* only a basis statement matters in a sentence without numbers */
 		int basis_word = 0;
 		for (size_t i = a; i + 3 <= b && !basis_word; i++)
@@ -1149,6 +1276,8 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 		    (c->t[i - 2].r.a.pct || c->t[i - 2].r.a.bps || c->t[i - 2].r.a.pts))
 			c->t[j].ph = -1;
 	}
+	if (is_lead)
+		lead_in(c);
 	sentinfo si;
 	memset(&si, 0, sizeof si);
 	si.a = a;
@@ -1340,7 +1469,30 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 		c->role = L->role;
 		c->qa = L->qa;
 		c->outlook = L->outlook;
+		int bullet = L->cls == EX_L_BULLET;
+		if (bullet && c->lead_set) {
+			if (c->lead_guide)
+				c->outlook = 1;
+			if (c->lead_guide && c->lead_has_per) {
+				c->gp = c->lead_per;
+				c->gp_set = 1;
+			}
+		} else if (!bullet) {
+			c->lead_set = 0;
+		}
+		c->pend_set = 0;
+		c->in_heading = L->cls == EX_L_HEADING;
+#ifdef EX_TRACE
+		fprintf(stderr, "run %zu cls %d outlook %d: %.40s\n", k, L->cls, L->outlook, d->clean + L->start);
+#endif
 		sentences(c, L->start, d->lines[j - 1].end);
+		c->in_heading = 0;
+		if (!bullet && c->pend_set) {
+			c->lead_set = 1;
+			c->lead_guide = c->pend_guide;
+			c->lead_has_per = c->pend_has_per;
+			c->lead_per = c->pend_per;
+		}
 		k = j;
 	}
 	int err = c->err;

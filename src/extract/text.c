@@ -553,7 +553,9 @@ static int heading_text(const char *s, size_t a, size_t b)
 	if (!((s[a] >= 'A' && s[a] <= 'Z') || (s[a] >= '0' && s[a] <= '9')))
 		return 0;
 	char last = s[b - 1];
-	if (last == '.' || last == ',' || last == ';')
+	/* "For fiscal 2024, X expects:" introduces a list: a lead-in of the
+	 * section, not a heading of a new one */
+	if (last == '.' || last == ',' || last == ';' || last == ':')
 		return 0;
 	int words = 1;
 	for (size_t i = a; i < b; i++)

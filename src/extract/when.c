@@ -951,7 +951,10 @@ static void name_before(ex_doc *d, const char *s, size_t i)
 	size_t j = i;
 	int words = 0;
 	while (j > 0 && words < 5) {
-		while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ',' || s[j - 1] == '(' || s[j - 1] == '.'))
+		/* also the quotes and parenthesis of a short name:
+		 * Orbis Freight Technologies, Inc. ("Orbis") (NASDAQ: ORBF) */
+		while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == ',' || s[j - 1] == '(' || s[j - 1] == '.' ||
+		                 s[j - 1] == '"' || s[j - 1] == ')' || (unsigned char)s[j - 1] >= 0x80))
 			j--;
 		size_t e = j;
 		while (j > 0 && ex_is_word((unsigned char)s[j - 1]))
