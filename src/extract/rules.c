@@ -327,6 +327,7 @@ typedef struct qual {
 	char seg[48];
 	int basis; /* -1 none */
 	int nbasis;
+	int combined; /* "combined product revenue": a sum of parts named elsewhere */
 	int bases[4]; /* every basis named, in reading order: "GAAP and non-GAAP" */
 	int nb;
 	size_t start;
@@ -403,6 +404,10 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 		}
 		if (t->type != T_WORD || t->inph)
 			break;
+		if (W(t, "combined")) {
+			q->combined = 1;
+			break;
+		}
 		int b;
 		if (is_basis_word(c, j, &b)) {
 			if (q->basis >= 0 && q->basis != b)
@@ -578,6 +583,14 @@ typedef struct sentinfo {
 	int headline;    /* mostly upper-case words */
 } sentinfo;
 
+/* A dash between blanks (a dateline's " -- ", an aside), not the end of
+ * a word ("MX- D" as transcribed). */
+static int spaced_dash(const ctx *c, size_t j)
+{
+	size_t s0 = c->t[j].s;
+	return s0 == 0 || c->d->clean[s0 - 1] == ' ' || c->d->clean[s0 - 1] == '\n';
+}
+
 static int foreign_subject(const ctx *c, size_t upto, const sentinfo *si)
 {
 	if (si->headline)
@@ -586,12 +599,14 @@ static int foreign_subject(const ctx *c, size_t upto, const sentinfo *si)
 	/* only the clause after a dateline dash or a colon */
 	size_t from = 0;
 	for (size_t j = 0; j < upto; j++)
-		if (c->t[j].type == T_PUNCT && (c->t[j].w[0] == '-' || c->t[j].w[0] == ':'))
+		if (c->t[j].type == T_PUNCT && (c->t[j].w[0] == ':' ||
+		                                (c->t[j].w[0] == '-' && spaced_dash(c, j))))
 			from = j + 1;
 	for (size_t j = from; j < upto; j++) {
 		const tok *t = &c->t[j];
 		if (t->type == T_PUNCT) {
-			if (t->w[0] == ':' || t->w[0] == '-' || t->w[0] == '"' || t->w[0] == '(')
+			if (t->w[0] == ':' || (t->w[0] == '-' && spaced_dash(c, j)) || t->w[0] == '"' ||
+			    t->w[0] == '(')
 				first = 1;
 			continue;
 		}
@@ -639,6 +654,23 @@ static void resp_margin(const ctx *c, size_t k, ex_range *rr)
 		return;
 	rr->b = b;
 	rr->kind = EX_R_PM;
+}
+
+static int number_is_base(const ctx *c, size_t k)
+{
+	for (size_t j = k, n = 0; j-- > 0 && n < 10; n++) {
+		const tok *t = &c->t[j];
+		if (t->type == T_NUM || is_punct(t, ';') || is_punct(t, '.'))
+			return 0;
+		if (t->type != T_WORD)
+			continue;
+		if (W(t, "compared") || W(t, "versus") || W(t, "vs") || W(t, "against"))
+			return 1;
+		if (W(t, "from") && j > 0 && c->t[j - 1].type == T_WORD &&
+		    in_set(c->t[j - 1].w, change_words))
+			return 1;
+	}
+	return 0;
 }
 
 static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_change,
@@ -694,6 +726,10 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 		size_t e = phk + (size_t)c->t[phk].phn;
 		if (e + 1 < c->nt && (W(&c->t[e], "for") || W(&c->t[e], "from")) &&
 		    c->t[e + 1].type == T_WORD && c->t[e + 1].cap && !ex_doc_is_known(c->d, c->d->clean + c->t[e + 1].s, c->t[e + 1].e - c->t[e + 1].s))
+			dropped = 1;
+		/* "27 new employees from the acquisition": an addition */
+		if (ex_phrases[ph].fam == F_HEAD && phk == k + 2 &&
+		    (W(&c->t[k + 1], "new") || W(&c->t[k + 1], "additional")))
 			dropped = 1;
 		/* employees only directly after the number */
 		if (ex_phrases[ph].fam == F_HEAD && phk != k + 1 &&
@@ -752,12 +788,21 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 		DROP(633);
 	/* Words between the metric phrase (or previous number) and this
 	 * number: asides, changes, approximate bounds. */
-	size_t from = post ? (*prev_num != (size_t)-1 ? *prev_num + 1 : 0) : phk + (size_t)c->t[phk].phn;
-	if (*prev_num != (size_t)-1 && *prev_num + 1 > from)
-		from = *prev_num + 1;
+	/* "This includes product revenue of $97 million": the part of
+	 * something named before; from the previous number (or the start)
+	 * up to this one */
+	size_t from = *prev_num != (size_t)-1 ? *prev_num + 1 : 0;
 	for (size_t j = from; j < k; j++)
 		if (c->t[j].type == T_WORD && (c->t[j].sets & S_ASIDE))
 			dropped = 1;
+	/* "revenue for last quarter, it was $24 million": a pronoun after
+	 * the phrase stands for something else named earlier */
+	if (!post)
+		for (size_t j = phk + (size_t)c->t[phk].phn; j + 1 < k; j++)
+			if (is_punct(&c->t[j], ',') &&
+			    (W(&c->t[j + 1], "it") || W(&c->t[j + 1], "they") || W(&c->t[j + 1], "this") ||
+			     W(&c->t[j + 1], "that") || W(&c->t[j + 1], "which")))
+				dropped = 1;
 	/* nearest cue before the number */
 	int decided = 0;
 	for (size_t j = k, n = 0; j-- > 0 && n < 6; n++) {
@@ -882,6 +927,8 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	int subject_seg = 0;
 	qual q;
 	qualifiers(c, phk, &q);
+	if (q.combined)
+		DROP(1);
 	if (si->respectively && q.nbasis > 1 && resp_basis < 0)
 		DROP(765); /* "GAAP and adjusted gross margins ... respectively" */
 	/* basis written between phrase and number, or right after it */
@@ -1030,6 +1077,11 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	ex_doc *d = c->d;
 	ec_period scope, per;
 	int have_scope = scope_w && ex_when_resolve(scope_w, &d->cal, d->has_period, d->period, NULL, 0, &scope);
+	/* "up from about $145 million", "compared with a net loss of
+	 * $1,072.4 million": a comparison base is only kept with its own
+	 * period, never the sentence's */
+	if (!wh && number_is_base(c, k))
+		DROP(2);
 	int explicit_when = wh != NULL;
 	if (!wh && scope_w) {
 		wh = scope_w;

@@ -18,6 +18,7 @@
 
 typedef struct cell {
 	size_t s, e; /* clean offsets, trimmed */
+	int pct;     /* a "%" on a line of its own follows (flattened tables) */
 } cell;
 
 typedef struct span {
@@ -35,6 +36,21 @@ typedef struct tstate {
 	int ncols;
 	ec_period cols[MAXCOLS];
 	int colok[MAXCOLS];
+	int colkind[MAXCOLS];  /* COL_*: an actual, or a guidance bound */
+	int colpoint[MAXCOLS]; /* a date column: balances only */
+	/* Header pieces, which a table flattened from PDF spreads over many
+	 * lines: months named without a duration ("October 28, / July 29,"),
+	 * the row of years with its other columns ("2023 2022 Change": 0),
+	 * and the periods of a row of quarter labels, for a "Low / High" row
+	 * under them. */
+	int hmonth[MAXCOLS], hday[MAXCOLS];
+	int nh;
+	int ycol[MAXCOLS];
+	int nyc;
+	ec_period gper[MAXCOLS];
+	int ngper;
+	int hdr_stale; /* a data row came since: the next header piece starts anew */
+	int section_total; /* a "Total ..." row closed the section */
 	char section[96]; /* lower-case label of the last "Header:" row */
 	int section_basis;
 	int recon; /* a GAAP to non-GAAP reconciliation */
@@ -60,6 +76,21 @@ static void lower_copy(char *dst, size_t cap, const char *s, size_t n)
 }
 
 static int has(const char *s, const char *w) { return strstr(s, w) != NULL; }
+
+enum { COL_ACTUAL = 0, COL_LOW = 1, COL_HIGH = 2 };
+
+/* Called before every header piece: after data rows, a header starts a
+ * new table layout. */
+static void header_begin(tstate *t)
+{
+	if (!t->hdr_stale)
+		return;
+	t->nspans = 0;
+	t->nh = 0;
+	t->nyc = 0;
+	t->ngper = 0;
+	t->hdr_stale = 0;
+}
 
 /* Cells of a line: split on tabs, or on runs of 2+ blanks when the line
  * has no tab.  "$" alone is dropped (a currency column). */
@@ -211,67 +242,117 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
 		p = best + bl;
 	}
 	if (nfound) {
-		/* a new header: it replaces the previous one */
-		memcpy(t->spans, found, sizeof found[0] * (size_t)nfound);
-		t->nspans = nfound;
+		/* a new header replaces the previous one; the pieces of one
+		 * header ("Three Months Ended", "June 30,", "Six Months Ended"
+		 * on lines of their own) add up */
+		header_begin(t);
+		if (t->nyc) {
+			t->nspans = 0;
+			t->nh = 0;
+			t->nyc = 0;
+		}
+		for (int k = 0; k < nfound && t->nspans < MAXCOLS; k++)
+			t->spans[t->nspans++] = found[k];
 		return;
 	}
-	/* months named without a duration (a second header line): fill spans
-	 * that lack one, in order */
-	if (t->nspans) {
-		int need = 0;
-		for (int k = 0; k < t->nspans; k++)
-			if (!t->spans[k].month)
-				need = 1;
-		if (need) {
-			int k = 0;
-			for (const char *q = l; *q; q++) {
-				size_t e;
-				if (q != l && q[-1] != ' ')
-					continue;
-				int m = ex_month_parse(q, strlen(q), 0, &e);
-				if (!m)
-					continue;
-				while (k < t->nspans && t->spans[k].month)
-					k++;
-				if (k >= t->nspans)
-					break;
-				t->spans[k].month = m;
-				q += e - 1;
-			}
+	/* months named without a duration: "October 28, July 29," over the
+	 * years, or the dates of a balance sheet */
+	for (const char *q = l; *q; q++) {
+		size_t e;
+		if (q != l && q[-1] != ' ')
+			continue;
+		int m = ex_month_parse(q, strlen(q), 0, &e);
+		if (!m)
+			continue;
+		header_begin(t);
+		if (t->nh < MAXCOLS) {
+			const char *dd = q + e;
+			while (*dd == ' ')
+				dd++;
+			int day = 0;
+			for (int n = 0; n < 2 && dd[n] >= '0' && dd[n] <= '9'; n++)
+				day = day * 10 + (dd[n] - '0');
+			t->hmonth[t->nh] = m;
+			t->hday[t->nh] = day <= 31 ? day : 0;
+			t->nh++;
 		}
+		q += e - 1;
 	}
 }
 
-static void set_columns_from_years(tstate *t, const ex_doc *d, const int *years, int n)
+/* Columns from the header pieces: each year of the year row is a
+ * column of the span it falls under (years split evenly over the spans),
+ * ended in the month named for that column, for its span, or for all;
+ * without a duration the columns are dates (balances).  Other cells of
+ * the year row ("Change") are columns without a period. */
+static void set_columns(tstate *t, const ex_doc *d)
 {
 	t->ncols = 0;
-	if (n <= 0 || n > MAXCOLS || t->nspans <= 0 || n % t->nspans != 0)
+	int ny = 0;
+	for (int i = 0; i < t->nyc; i++)
+		if (t->ycol[i])
+			ny++;
+	if (ny == 0 || t->nyc > MAXCOLS)
 		return;
-	int per = n / t->nspans;
+	int per = 0;
+	if (t->nspans > 0) {
+		if (ny % t->nspans != 0)
+			return;
+		per = ny / t->nspans;
+	} else if (!(t->nh == ny || t->nh == 1)) {
+		return;
+	}
 	/* one month named for all spans */
-	int month = 0;
+	int month = 0, mday = 0;
 	for (int k = 0; k < t->nspans; k++)
-		if (t->spans[k].month)
+		if (t->spans[k].month) {
 			month = t->spans[k].month;
-	for (int i = 0; i < n; i++) {
-		const span *sp = &t->spans[i / per];
-		int m = sp->month ? sp->month : month;
+			mday = t->spans[k].day;
+		}
+	if (!month && t->nh == 1) {
+		month = t->hmonth[0];
+		mday = t->hday[0];
+	}
+	int yi = 0;
+	for (int i = 0; i < t->nyc; i++) {
 		t->colok[i] = 0;
+		t->colkind[i] = COL_ACTUAL;
+		t->colpoint[i] = 0;
+		if (!t->ycol[i])
+			continue;
+		int m = month, day = mday, months = 0;
+		if (per) {
+			const span *sp = &t->spans[yi / per];
+			months = sp->months;
+			if (t->nh == ny) {
+				m = t->hmonth[yi];
+				day = t->hday[yi];
+			} else if (t->nh == t->nspans) {
+				m = t->hmonth[yi / per];
+				day = t->hday[yi / per];
+			} else if (sp->month) {
+				m = sp->month;
+				day = sp->day;
+			}
+		} else if (t->nh == ny) {
+			m = t->hmonth[yi];
+			day = t->hday[yi];
+		}
+		yi++;
 		if (!m || (d->cal.set < 0))
 			continue;
-		int mi = years[i] * 12 + m - 1;
-		if (sp->day && sp->day <= 7)
+		int mi = t->ycol[i] * 12 + m - 1;
+		if (day && day <= 7)
 			mi--;
 		ec_period q = ec_period_from_qindex(ex_cal_quarter_of_month(&d->cal, mi));
 		ec_period p = q;
-		if (sp->months == 12) {
+		if (months == 12) {
 			p.type = EC_PERIOD_YEAR;
 			p.n = 0;
-		} else if (sp->months == 6) {
+		} else if (months == 6) {
 			p.type = EC_PERIOD_HALF;
 			p.n = q.n <= 2 ? 1 : 2;
-		} else if (sp->months == 9) {
+		} else if (months == 9) {
 			p.type = EC_PERIOD_MONTHS;
 			p.n = 9;
 			if (q.n != 3)
@@ -279,8 +360,9 @@ static void set_columns_from_years(tstate *t, const ex_doc *d, const int *years,
 		}
 		t->cols[i] = p;
 		t->colok[i] = 1;
+		t->colpoint[i] = months == 0;
 	}
-	t->ncols = n;
+	t->ncols = t->nyc;
 }
 
 /* Row label -> metric.  Returns the family (F_*), with *pct for "% of
@@ -290,6 +372,12 @@ static int label_metric(const tstate *t, const ex_lexidx *ix, const char *label,
 {
 	char l[160];
 	size_t o = 0;
+	*basis = -1;
+	/* "Operating income (GAAP)", "Diluted EPS (non-GAAP)" */
+	if (has(label, "(non-gaap)") || has(label, "(adjusted)"))
+		*basis = EC_BASIS_NON_GAAP;
+	else if (has(label, "(gaap)"))
+		*basis = EC_BASIS_GAAP;
 	/* drop parenthesised parts, footnote marks and markup */
 	int depth = 0;
 	for (const char *p = label; *p && o + 1 < sizeof l; p++) {
@@ -315,10 +403,17 @@ static int label_metric(const tstate *t, const ex_lexidx *ix, const char *label,
 		o--;
 	l[o] = 0;
 	*pct = 0;
-	*basis = -1;
 	*neg = 0;
 	seg[0] = 0;
 	char *p = l;
+	/* "Net income attributable to Tressler": the parent's share */
+	char *attr = strstr(p, " attributable to ");
+	if (attr)
+		*attr = 0;
+	/* "Net loss per share, basic and diluted": one figure for both */
+	size_t L0 = strlen(p);
+	if (L0 > 18 && strcmp(p + L0 - 18, " basic and diluted") == 0)
+		p[L0 - 18] = 0;
 	/* basis prefix */
 	if (strncmp(p, "non-gaap ", 9) == 0) {
 		*basis = EC_BASIS_NON_GAAP;
@@ -354,6 +449,19 @@ static int label_metric(const tstate *t, const ex_lexidx *ix, const char *label,
 	size_t L = strlen(p);
 	if (L > 4 && strcmp(p + L - 4, " net") == 0)
 		p[L - 4] = 0;
+	/* "Deferred revenue, current", "Deferred revenue, non-current" */
+	static const struct {
+		const char *w, *seg;
+	} tails[] = {{" non-current", "long_term"}, {" noncurrent", "long_term"},
+	             {" long-term", "long_term"}, {" current", "current"}};
+	for (size_t k = 0; k < sizeof tails / sizeof tails[0] && !seg[0]; k++) {
+		size_t n = strlen(tails[k].w);
+		L = strlen(p);
+		if (L > n && strcmp(p + L - n, tails[k].w) == 0) {
+			p[L - n] = 0;
+			snprintf(seg, segcap, "%s", tails[k].seg);
+		}
+	}
 	/* words */
 	const char *w[16];
 	char buf[160];
@@ -392,8 +500,34 @@ static int label_metric(const tstate *t, const ex_lexidx *ix, const char *label,
 	}
 	size_t nw;
 	int ph = ex_phrase_longest(ix, w, n, &nw);
-	if (ph < 0 || nw != n)
+	if (ph < 0 || nw != n) {
+		/* "Subscription", "Software and data" under "Revenue:" (before
+		 * the section's total): revenue of a segment, named as printed
+		 * in lower snake case */
+		if ((has(sec, "revenue") || has(sec, "sales")) && !has(sec, "cost") &&
+		    !has(sec, "deferred") && !t->section_total && n <= 5 && seg[0] == 0 &&
+		    *basis < 0 && strncmp(l, "total", 5) != 0) {
+			size_t o2 = 0;
+			for (size_t k = 0; k < n; k++)
+				for (const char *q = w[k]; *q; q++) {
+					char x = *q;
+					if (!ex_is_alpha((unsigned char)x) && x != '&' && x != '-' && x != '\'')
+						return F_NONE; /* digits or signs: not a name */
+					if (x == '\'')
+						continue;
+					if (o2 + 2 >= segcap)
+						return F_NONE;
+					if (x == '&' || x == '-')
+						x = '_';
+					if (q == w[k] && k > 0)
+						seg[o2++] = '_';
+					seg[o2++] = x;
+				}
+			seg[o2] = 0;
+			return o2 ? F_REVENUE : F_NONE;
+		}
 		return F_NONE;
+	}
 	*neg = ex_phrases[ph].neg;
 	return ex_phrases[ph].fam;
 }
@@ -432,16 +566,33 @@ static void slug(const char *s, size_t n, char *out, size_t cap)
 }
 
 static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix,
-                     const char *s, size_t ls, size_t le, cell label, const ex_num *vals,
-                     const int *kinds, int nv, size_t *order, int *err)
+                     const char *s, size_t ls, size_t le, cell label, const ex_num *vals0,
+                     const int *kinds0, int nv0, size_t *order, int *err)
 {
 	char lab[160];
 	size_t n = label.e - label.s;
 	if (n >= sizeof lab)
 		n = sizeof lab - 1;
 	lower_copy(lab, sizeof lab, s + label.s, n);
-	if (!lab[0] || nv != t->ncols || t->ncols == 0)
+	if (!lab[0] || t->ncols == 0)
 		return;
+	/* The cells by column: every cell when there are as many as columns
+	 * ("Up 4%" under "Y/Y"), else the numbers alone. */
+	ex_num vals[MAXCELLS];
+	int kinds[MAXCELLS], nv = 0;
+	if (nv0 == t->ncols) {
+		memcpy(vals, vals0, sizeof vals[0] * (size_t)nv0);
+		memcpy(kinds, kinds0, sizeof kinds[0] * (size_t)nv0);
+		nv = nv0;
+	} else {
+		for (int i = 0; i < nv0; i++)
+			if (kinds0[i] != EX_CELL_TEXT) {
+				vals[nv] = vals0[i];
+				kinds[nv++] = kinds0[i];
+			}
+		if (nv != t->ncols)
+			return;
+	}
 	int pct, basis, neg;
 	char seg[48];
 	int fam = label_metric(t, ix, lab, &pct, &basis, seg, sizeof seg, &neg);
@@ -474,10 +625,10 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		snprintf(seg, sizeof seg, "total");
 	if (basis < 0)
 		basis = t->section_basis >= 0 ? t->section_basis : EC_BASIS_GAAP;
-	/* the unit from the cells */
+	/* the unit from the cells of the period columns */
 	int cells_pct = 0;
 	for (int i = 0; i < nv; i++)
-		if (kinds[i] == EX_CELL_NUM && vals[i].pct)
+		if (t->colok[i] && kinds[i] == EX_CELL_NUM && vals[i].pct)
 			cells_pct = 1;
 	if (cells_pct)
 		pct = 1;
@@ -492,26 +643,46 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		return;
 	if (!met->has_basis)
 		basis = EC_BASIS_NONE;
+	int balance_fam = fam == F_DEFREV || fam == F_CASH || fam == F_BACKLOG;
 	for (int i = 0; i < nv; i++) {
-		if (!t->colok[i] || kinds[i] == EX_CELL_NA || kinds[i] == EX_CELL_TEXT)
+		if (!t->colok[i] || kinds[i] == EX_CELL_NA || kinds[i] == EX_CELL_TEXT ||
+		    t->colkind[i] == COL_HIGH)
 			continue;
-		double v;
+		double v, vh = NAN;
 		ex_num x = vals[i];
 		if (met->unit == EC_UNIT_PCT && kinds[i] == EX_CELL_DASH)
 			x.pct = 1;
 		if (!ex_num_value(&x, met->unit, met->unit == EC_UNIT_USD_M ? t->scale : 1, &v))
 			continue;
-		if (fam == F_CAPEX)
+		int guid = t->colkind[i] == COL_LOW;
+		if (guid) {
+			/* "Low / High" under one period: a guidance range */
+			if (i + 1 >= nv || t->colkind[i + 1] != COL_HIGH || !t->colok[i + 1] ||
+			    ec_period_cmp(t->cols[i], t->cols[i + 1]) != 0 ||
+			    kinds[i + 1] != EX_CELL_NUM)
+				continue;
+			ex_num y = vals[i + 1];
+			if (!ex_num_value(&y, met->unit, met->unit == EC_UNIT_USD_M ? t->scale : 1, &vh) ||
+			    vh < v)
+				continue;
+		}
+		if (fam == F_CAPEX) {
 			v = fabs(v);
+			vh = fabs(vh);
+		}
 		if (neg && v > 0)
 			v = -v;
+		if (neg && vh > 0)
+			vh = -vh;
 		/* balance items belong to the quarter that ends on the date */
 		ec_period p = t->cols[i];
-		if ((fam == F_DEFREV || fam == F_CASH || fam == F_BACKLOG) && p.type != EC_PERIOD_QUARTER)
+		if (balance_fam && p.type != EC_PERIOD_QUARTER)
 			continue;
-		if (!(fam == F_DEFREV || fam == F_CASH || fam == F_BACKLOG) && t->balance)
+		if (!balance_fam && (t->balance || t->colpoint[i]))
 			continue;
-		if (d->has_period) {
+		if (guid && balance_fam)
+			continue;
+		if (d->has_period && !guid) {
 			/* nothing after the document's own period */
 			ec_period dp = d->period;
 			int pe = p.type == EC_PERIOD_QUARTER ? p.year * 12 + p.n * 3
@@ -527,9 +698,16 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		m.metric = met->name;
 		snprintf(m.segment, sizeof m.segment, "%s", seg);
 		m.basis = (ec_basis)basis;
-		m.kind = EC_KIND_ACTUAL;
-		m.value = v;
-		m.low = m.high = NAN;
+		if (guid) {
+			m.kind = EC_KIND_GUIDANCE;
+			m.low = v;
+			m.high = vh;
+			m.value = (v + vh) / 2;
+		} else {
+			m.kind = EC_KIND_ACTUAL;
+			m.value = v;
+			m.low = m.high = NAN;
+		}
 		m.unit = met->unit;
 		m.cstart = ls;
 		m.cend = le;
@@ -553,6 +731,58 @@ static int prose_line(const char *s, size_t a, size_t b)
 	return n > 80 && e > a && s[e - 1] == '.';
 }
 
+/* The unit statement of a line: "(in thousands)", "($ in millions, ...)". */
+static void scale_of(tstate *t, const char *l)
+{
+	double sc = 0;
+	if (has(l, "in thousands") || has(l, "000s") || has(l, "000's"))
+		sc = 1e3;
+	else if (has(l, "in millions"))
+		sc = 1e6;
+	else if (has(l, "in billions"))
+		sc = 1e9;
+	if (!sc)
+		return;
+	t->scale = sc;
+	t->per_share_ok = !(!has(l, "except") && has(l, "per share"));
+}
+
+static void set_section(tstate *t, const char *l)
+{
+	snprintf(t->section, sizeof t->section, "%s", l);
+	t->section_basis = strncmp(l, "non-gaap", 8) == 0 ? EC_BASIS_NON_GAAP
+	                   : strncmp(l, "adjusted", 8) == 0 ? EC_BASIS_NON_GAAP
+	                   : strncmp(l, "gaap", 4) == 0     ? EC_BASIS_GAAP
+	                                                    : -1;
+	t->section_total = 0;
+}
+
+static void reset(tstate *t)
+{
+	memset(t, 0, sizeof *t);
+	t->section_basis = -1;
+}
+
+/* A row of the table follows line k: a table line, or a label line
+ * whose values follow on number-only lines (flattened tables). */
+static int row_follows(const ex_doc *d, size_t k)
+{
+	if (k + 1 >= d->n_lines)
+		return 0;
+	if (d->lines[k + 1].cls == EX_L_TABLE)
+		return 1;
+	return d->lines[k + 1].cls == EX_L_TEXT && k + 2 < d->n_lines &&
+	       d->lines[k + 2].cls == EX_L_TABLE;
+}
+
+/* Short words of a column without a period: "Change", "% Change",
+ * "Q/Q", "Y/Y", "Variance". */
+static int skip_head(const char *l)
+{
+	return strlen(l) <= 24 && (has(l, "change") || has(l, "q/q") || has(l, "y/y") ||
+	                           has(l, "variance") || has(l, "yoy") || has(l, "qoq"));
+}
+
 ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 {
 	const char *s = d->clean;
@@ -573,8 +803,27 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			continue;
 		if (L->cls != EX_L_TABLE) {
 			if (prose_line(s, a, b) || L->cls == EX_L_SPEAKER) {
-				memset(t, 0, sizeof *t);
-				t->section_basis = -1;
+				/* a sentence that introduces a table may state its
+				 * unit: "... guidance for ... (in millions, except per
+				 * share data):" */
+				double keep_scale = 0;
+				int keep_ps = 0;
+				size_t e = b;
+				while (e > a && s[e - 1] == ' ')
+					e--;
+				if (L->cls != EX_L_SPEAKER && e > a && s[e - 1] == ':') {
+					char l[200];
+					size_t from = e - a > 150 ? e - 150 : a;
+					lower_copy(l, sizeof l, s + from, e - from);
+					tstate tmp;
+					memset(&tmp, 0, sizeof tmp);
+					scale_of(&tmp, l);
+					keep_scale = tmp.scale;
+					keep_ps = tmp.per_share_ok;
+				}
+				reset(t);
+				t->scale = keep_scale;
+				t->per_share_ok = keep_ps;
 				in_title = 0;
 				continue;
 			}
@@ -593,52 +842,63 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					goto row;
 				}
 			}
-			if (t->ncols && b - a < 80) {
-				/* "Net revenues:" as a line of its own in a flattened
-				 * table */
-				char l[96];
-				lower_copy(l, sizeof l, s + a, b - a);
-				size_t ll = strlen(l);
-				if (ll && l[ll - 1] == ':') {
-					snprintf(t->section, sizeof t->section, "%s", l);
-					t->section_basis = strncmp(l, "non-gaap", 8) == 0 ? EC_BASIS_NON_GAAP
-					                   : strncmp(l, "gaap", 4) == 0    ? EC_BASIS_GAAP
-					                                                   : -1;
+			char l[200];
+			lower_copy(l, sizeof l, s + a, b - a);
+			size_t ll = strlen(l);
+			/* "GAAP" / "Non-GAAP" alone above a table: its basis */
+			if (!strcmp(l, "gaap") || !strcmp(l, "non-gaap") || !strcmp(l, "adjusted") ||
+			    !strcmp(l, "gaap:") || !strcmp(l, "non-gaap:")) {
+				if (!in_title && t->hdr_stale)
+					reset(t);
+				in_title = 1;
+				t->section_basis = l[0] == 'g' ? EC_BASIS_GAAP : EC_BASIS_NON_GAAP;
+				continue;
+			}
+			if (t->ncols && b - a < 80 && ll && l[ll - 1] == ':') {
+				/* "Net revenues:" as a line of its own */
+				set_section(t, l);
+				continue;
+			}
+			/* a column without a period after the years of a
+			 * flattened header: "% Change" */
+			if (t->nyc && !t->hdr_stale && skip_head(l) && t->nyc < MAXCOLS) {
+				t->ycol[t->nyc++] = 0;
+				set_columns(t, d);
+				continue;
+			}
+			/* "Operating expenses" or "Assets" between rows: a section
+			 * label inside the table, not a new title */
+			if (t->ncols && t->hdr_stale && ll < 60 && row_follows(d, k)) {
+				int upper = 0, lowc = 0, digit = 0;
+				for (size_t i = a; i < b; i++) {
+					unsigned char x = (unsigned char)s[i];
+					upper += x >= 'A' && x <= 'Z';
+					lowc += x >= 'a' && x <= 'z';
+					digit += x >= '0' && x <= '9';
+				}
+				if (lowc > upper && !digit) {
+					set_section(t, l);
 					continue;
 				}
 			}
-			if (!in_title) {
+			if (!in_title && t->hdr_stale) {
 				/* a new title block: forget the previous table */
-				memset(t, 0, sizeof *t);
-				t->section_basis = -1;
-				in_title = 1;
+				reset(t);
 			}
-			{
-				char l[200];
-				lower_copy(l, sizeof l, s + a, b - a);
-				if (has(l, "in thousands") || has(l, "000s") || has(l, "000's"))
-					t->scale = 1e3;
-				else if (has(l, "in millions"))
-					t->scale = 1e6;
-				else if (has(l, "in billions"))
-					t->scale = 1e9;
-				if (t->scale && !has(l, "except") && has(l, "per share"))
-					t->per_share_ok = 0;
-				else if (t->scale)
-					t->per_share_ok = 1;
-				size_t tl = strlen(t->title);
-				if (tl + strlen(l) + 2 < sizeof t->title) {
-					if (tl)
-						t->title[tl++] = ' ';
-					memcpy(t->title + tl, l, strlen(l) + 1);
-				}
-				if (has(l, "reconciliation") || (has(l, "gaap") && has(l, "non-gaap")))
-					t->recon = 1;
-				if (has(l, "balance sheet") || has(l, "financial position"))
-					t->balance = 1;
-				if (has(l, "ended") || has(l, "ending") || t->nspans)
-					header_spans(t, s, a, b);
+			in_title = 1;
+			scale_of(t, l);
+			size_t tl = strlen(t->title);
+			if (tl + ll + 2 < sizeof t->title) {
+				if (tl)
+					t->title[tl++] = ' ';
+				memcpy(t->title + tl, l, ll + 1);
 			}
+			if (has(l, "reconciliation") || (has(l, "gaap") && has(l, "non-gaap")))
+				t->recon = 1;
+			if (has(l, "balance sheet") || has(l, "financial position"))
+				t->balance = 1;
+			if (b - a < 120)
+				header_spans(t, s, a, b);
 			continue;
 		}
 	row:
@@ -648,6 +908,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			cell c[MAXCELLS];
 			int nc;
 			size_t row_end = b;
+			memset(c, 0, sizeof c);
 			if (L->cls == EX_L_TABLE) {
 				nc = split_cells(s, a, b, c, MAXCELLS);
 				/* a line of numbers only with no tabs: split words */
@@ -660,14 +921,19 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 						if (ex_num_cell(s + w[i].s, w[i].e - w[i].s, &tmp) == EX_CELL_TEXT)
 							allnum = 0;
 					if (allnum) {
-						/* values without a label: a header of years or
-						 * a stray line */
+						/* values without a label: a header of years
+						 * (flattened: one year a line, so they add
+						 * up while the header lasts) or a stray line */
 						int years[MAXCOLS], ny = 0, yok = nw <= MAXCOLS;
 						for (int i = 0; i < nw && yok; i++)
 							if (!is_year_cell(s, w[i].s, w[i].e, &years[ny++]))
 								yok = 0;
-						if (yok && t->nspans)
-							set_columns_from_years(t, d, years, ny);
+						if (yok && (t->nspans || t->nh)) {
+							header_begin(t);
+							for (int i = 0; i < ny && t->nyc < MAXCOLS; i++)
+								t->ycol[t->nyc++] = years[i];
+							set_columns(t, d);
+						}
 						continue;
 					}
 				}
@@ -689,18 +955,27 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 						j++; /* "$" alone */
 						continue;
 					}
+					if (nw == 1 && w[0].e - w[0].s == 1 && s[w[0].s] == '%') {
+						if (nc > 1)
+							c[nc - 1].pct = 1; /* "14.5" then "%" */
+						row_end = d->lines[j].end;
+						j++;
+						continue;
+					}
+					if (t->ncols && nc - 1 >= t->ncols)
+						break;
 					int allnum = 1;
 					for (int i = 0; i < nw; i++)
 						if (ex_num_cell(s + w[i].s, w[i].e - w[i].s, &tmp) == EX_CELL_TEXT)
 							allnum = 0;
 					if (!allnum)
 						break;
-					for (int i = 0; i < nw && nc < MAXCELLS; i++)
-						c[nc++] = w[i];
+					for (int i = 0; i < nw && nc < MAXCELLS; i++) {
+						c[nc] = w[i];
+						c[nc++].pct = 0;
+					}
 					row_end = d->lines[j].end;
 					j++;
-					if (t->ncols && nc - 1 >= t->ncols)
-						break;
 				}
 				k = j - 1;
 			}
@@ -718,31 +993,49 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				label.s = label.e = a;
 			}
 			ex_num vals[MAXCELLS];
-			int kinds[MAXCELLS], nv = 0, ntext = 0, nyear = 0;
-			int years[MAXCELLS];
+			int kinds[MAXCELLS], nv = 0, ntext = 0, nyear = 0, nnum = 0;
+			int ycells[MAXCELLS], nyc = 0; /* the year row: year or 0 */
 			ec_period wper[MAXCELLS];
-			int nwhen = 0, ndate = 0;
+			int wdate[MAXCELLS];
+			int nwhen = 0, ndate = 0, nlh = 0, nskip = 0, lh[MAXCELLS], nhc = 0;
 			for (int i = first; i < nc; i++) {
 				size_t cs = c[i].s, ce = c[i].e;
 				if (ce == cs)
 					continue;
 				int y;
 				if (is_year_cell(s, cs, ce, &y)) {
-					years[nyear++] = y;
+					ycells[nyc++] = y;
+					nyear++;
 					continue;
 				}
 				ex_num x;
 				int kd = ex_num_cell(s + cs, ce - cs, &x);
 				if (kd != EX_CELL_TEXT) {
-					if (nv < MAXCELLS) {
-						vals[nv] = x;
-						kinds[nv++] = kd;
-					}
+					if (c[i].pct)
+						x.pct = 1;
+					vals[nv] = x;
+					kinds[nv++] = kd;
+					nnum++;
 					continue;
 				}
 				if (is_note(s, cs, ce))
 					continue;
+				memset(&vals[nv], 0, sizeof vals[nv]);
+				kinds[nv++] = EX_CELL_TEXT;
 				ntext++;
+				char cl[64];
+				lower_copy(cl, sizeof cl, s + cs, ce - cs);
+				if (!strcmp(cl, "low") || !strcmp(cl, "high")) {
+					lh[nlh++] = cl[0] == 'h';
+					continue;
+				}
+				if (skip_head(cl)) {
+					nskip++;
+					ycells[nyc++] = 0;
+					memset(&wper[nhc], 0, sizeof wper[nhc]);
+					wdate[nhc++] = -1;
+					continue;
+				}
 				/* dated column "September 30, 2007" or "Q3'12" */
 				int dy, dm, dd;
 				size_t de;
@@ -751,57 +1044,88 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					int mi = dy * 12 + dm - 1;
 					if (dd <= 7)
 						mi--;
-					wper[ndate + nwhen] = ec_period_from_qindex(ex_cal_quarter_of_month(&d->cal, mi));
+					wper[nhc] = ec_period_from_qindex(ex_cal_quarter_of_month(&d->cal, mi));
+					wdate[nhc++] = 1;
 					ndate++;
 				} else if (ex_when_parse(s, ce, cs, &d->cal, &w) && w.end == ce &&
-				           (w.rel == EX_P_ABS)) {
-					wper[ndate + nwhen] = w.p;
+				           (w.rel == EX_P_ABS || (w.rel == EX_P_FY && w.explicit_year))) {
+					if (w.rel == EX_P_FY) {
+						w.p.type = EC_PERIOD_YEAR;
+						w.p.n = 0;
+					}
+					wper[nhc] = w.p;
+					wdate[nhc++] = 0;
 					nwhen++;
 				}
 			}
-			if (ntext > 0 && nv == 0) {
+			if (nnum == 0) {
 				/* a header row */
-				if (ndate + nwhen == ntext && ndate + nwhen > 0 && ndate + nwhen <= MAXCOLS) {
-					t->ncols = ndate + nwhen;
-					for (int i = 0; i < t->ncols; i++) {
-						t->cols[i] = wper[i];
+				if (first) {
+					char ll2[200];
+					lower_copy(ll2, sizeof ll2, s + label.s, label.e - label.s);
+					scale_of(t, ll2);
+				}
+				if (nlh > 0 && nlh == ntext && t->ngper > 0 && nlh == 2 * t->ngper) {
+					/* "Low High Low High" under "Q4 FY25  Full Year FY25" */
+					for (int i = 0; i < nlh; i++) {
+						t->cols[i] = t->gper[i / 2];
 						t->colok[i] = 1;
+						t->colkind[i] = lh[i] ? COL_HIGH : COL_LOW;
+						t->colpoint[i] = 0;
 					}
-					t->nspans = 0;
+					t->ncols = nlh;
 					continue;
 				}
-				header_spans(t, s, label.e > label.s ? label.s : a, b);
-				if (nyear && t->nspans)
-					set_columns_from_years(t, d, years, nyear);
-				continue;
-			}
-			if (nyear > 0 && nv == 0) {
-				if (first && label.e > label.s)
-					header_spans(t, s, label.s, label.e);
-				if (t->nspans)
-					set_columns_from_years(t, d, years, nyear);
-				continue;
-			}
-			if (nv == 0) {
-				/* a section header row "Net revenues:" */
-				if (first) {
-					char l[96];
-					lower_copy(l, sizeof l, s + label.s, label.e - label.s);
-					size_t ll = strlen(l);
-					if (ll && l[ll - 1] == ':') {
-						snprintf(t->section, sizeof t->section, "%s", l);
-						t->section_basis = strncmp(l, "non-gaap", 8) == 0 ? EC_BASIS_NON_GAAP
-						                   : strncmp(l, "gaap", 4) == 0    ? EC_BASIS_GAAP
-						                                                   : -1;
-					} else if (strstr(l, "months") || strstr(l, "ended")) {
-						header_spans(t, s, label.s, label.e);
+				if (ndate + nwhen > 0 && nyear == 0 && ndate + nwhen + nskip == ntext &&
+				    ntext <= MAXCOLS) {
+					/* "Q1 FY24  Q4 FY23  Q1 FY23  Q/Q  Y/Y", "October 31,
+					 * 2024  January 31, 2024" */
+					t->ncols = nhc;
+					t->ngper = 0;
+					for (int i = 0; i < t->ncols; i++) {
+						t->colok[i] = wdate[i] >= 0;
+						t->cols[i] = wper[i];
+						t->colkind[i] = COL_ACTUAL;
+						t->colpoint[i] = wdate[i] == 1;
+						if (wdate[i] >= 0)
+							t->gper[t->ngper++] = wper[i];
 					}
+					t->nspans = 0;
+					t->nh = 0;
+					t->nyc = 0;
+					t->hdr_stale = 0;
+					continue;
+				}
+				if (ntext > 0 || (first && label.e > label.s)) {
+					size_t hs = first && label.e > label.s ? label.s : a;
+					char ll2[200];
+					lower_copy(ll2, sizeof ll2, s + hs, b - hs);
+					size_t l2 = strlen(ll2);
+					if (nyear == 0 && ntext == 0 && l2 && ll2[l2 - 1] == ':') {
+						/* a section header row "Net revenues:" */
+						set_section(t, ll2);
+						continue;
+					}
+					header_spans(t, s, hs, b);
+				}
+				if (nyear > 0 && (t->nspans || t->nh)) {
+					header_begin(t);
+					for (int i = 0; i < nyc && t->nyc < MAXCOLS; i++)
+						t->ycol[t->nyc++] = ycells[i];
+					set_columns(t, d);
 				}
 				continue;
 			}
 			if (!first)
 				continue;
+			{
+				char ll2[64];
+				lower_copy(ll2, sizeof ll2, s + label.s, label.e - label.s);
+				if (!strncmp(ll2, "total", 5))
+					t->section_total = 1;
+			}
 			emit_row(d, out, t, &ix, s, a, row_end, label, vals, kinds, nv, &order, &err);
+			t->hdr_stale = 1;
 		}
 	}
 	free(t);
