@@ -84,6 +84,8 @@ typedef struct ctx {
 	int pend_set, pend_guide, pend_has_per;
 	ec_period pend_per;
 	int in_heading;
+	/* the segment named by a sub-heading, for the bullets under it */
+	char lead_seg[48], pend_seg[48], bullet_seg[48];
 	int err;
 	tok t[MAXTOK];
 	size_t nt;
@@ -320,6 +322,7 @@ static void phrases(ctx *c)
 }
 
 static const char *const cap_ok[];
+static int cap_name(const ctx *c, size_t j);
 
 /* ---- qualifiers: segment and basis written before a metric phrase ---- */
 
@@ -340,6 +343,8 @@ static const char *const skip_quals[] = {
     "gaap", "non-gaap", "adjusted", "pro", "forma", "gap", "non-gap", "non", "reported",
     "record-breaking", "all-time", "combined-company", "cash", "year-end", "ending",
     "resulting", "respective", "aggregate", "recognized", "strong", "continued",
+    "first-quarter", "second-quarter", "third-quarter", "fourth-quarter", "quarter",
+    "year", "first-half", "second-half", "full-quarter",
     NULL};
 static const char *const stop_quals[] = {
     "the", "our", "a", "an", "their", "its", "this", "that", "of", "in", "for", "on",
@@ -361,6 +366,14 @@ static const char *const seg_noise[] = {"segment", "segments", "business", "busi
                                         "division", "group", "unit", "line", "lines",
                                         "family", "families", NULL};
 
+/* "products revenue" and "services revenue" alone are the product /
+ * service split; a longer name keeps its plural ("issuer_services"). */
+static void seg_final(char *seg)
+{
+	if (!strcmp(seg, "products") || !strcmp(seg, "services"))
+		seg[7] = 0;
+}
+
 static void seg_append(char *seg, size_t cap, const char *w)
 {
 	char word[32];
@@ -374,10 +387,6 @@ static void seg_append(char *seg, size_t cap, const char *w)
 		word[n++] = x;
 	}
 	word[n] = 0;
-	if (strcmp(word, "products") == 0)
-		word[7] = 0;
-	if (strcmp(word, "services") == 0)
-		word[7] = 0;
 	if (!word[0])
 		return;
 	size_t l = strlen(seg);
@@ -423,6 +432,13 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 		int b2;
 		if ((W(t, "and") || W(t, "or")) && j > 0 && is_basis_word(c, j - 1, &b2))
 			continue; /* "GAAP and adjusted gross margins" */
+		/* "Software and data revenue" opening a sentence: one name */
+		if (W(t, "and") && words > 0 && j >= 1 && cap_name(c, j - 1) &&
+		    (j == 1 || c->t[j - 2].type != T_WORD)) {
+			seg_append(q->seg, sizeof q->seg, t->w);
+			q->start = t->s;
+			continue;
+		}
 		if ((t->sets & S_STOPQ))
 			break;
 		if ((t->sets & S_SKIPQ)) {
@@ -444,8 +460,10 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 		if (!t->cap && (l > 3 && (!strcmp(t->w + l - 3, "ing") || !strcmp(t->w + l - 2, "ed"))))
 			break; /* a verb: "we're expecting revenue", "estimated" */
 		if (!t->cap && l > 3 && t->w[l - 1] == 's' && strcmp(t->w, "products") &&
-		    strcmp(t->w, "services") && strcmp(t->w, "sales"))
-			break; /* "Juniper estimates revenue" */
+		    strcmp(t->w, "services") && strcmp(t->w, "sales") &&
+		    !(j > 0 && cap_name(c, j - 1) && (j == 1 || c->t[j - 2].type != T_WORD ||
+		                                      !cap_name(c, j - 2))))
+			break; /* "Juniper estimates revenue", not "Merchant solutions revenue" */
 		if (t->w[0] >= '0' && t->w[0] <= '9' && !t->cap) {
 			/* "10 gig" etc: a product name */
 		}
@@ -585,6 +603,22 @@ typedef struct sentinfo {
 
 /* A dash between blanks (a dateline's " -- ", an aside), not the end of
  * a word ("MX- D" as transcribed). */
+
+/* Token j can be a word of a segment's name: capitalised, not a word of
+ * the lexicon's headings (GAAP, Revenue, Quarter ...), not the company or
+ * a speaker, not a month. */
+static int cap_name(const ctx *c, size_t j)
+{
+	const tok *t = &c->t[j];
+	if (t->type != T_WORD || !t->cap || t->inph || (t->sets & S_CAP_OK))
+		return 0;
+	const ex_doc *d = c->d;
+	if (ex_doc_is_known(d, d->clean + t->s, t->e - t->s))
+		return 0;
+	size_t me;
+	return !ex_month_parse(d->clean, t->e, t->s, &me);
+}
+
 static int spaced_dash(const ctx *c, size_t j)
 {
 	size_t s0 = c->t[j].s;
@@ -667,7 +701,7 @@ static int number_is_base(const ctx *c, size_t k)
 		if (W(t, "compared") || W(t, "versus") || W(t, "vs") || W(t, "against"))
 			return 1;
 		if (W(t, "from") && j > 0 && c->t[j - 1].type == T_WORD &&
-		    in_set(c->t[j - 1].w, change_words))
+		    (c->t[j - 1].sets & S_CHANGE))
 			return 1;
 	}
 	return 0;
@@ -989,6 +1023,40 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 			subject_seg = 1;
 		}
 	}
+	int seg_fam = fam == F_REVENUE || fam == F_OP || fam == F_GM;
+	/* "In Surgical Solutions, revenue grew 10% to $1.12 billion": the
+	 * segment fronted before a comma */
+	if (!q.seg[0] && !post && seg_fam && c->nt > 3 && W(&c->t[0], "in")) {
+		size_t j = 1;
+		while (j < c->nt && j <= 4 && cap_name(c, j))
+			j++;
+		if (j > 1 && j < c->nt && is_punct(&c->t[j], ',') && phk == j + 1) {
+			for (size_t x = j; x-- > 1;)
+				seg_append(q.seg, sizeof q.seg, c->t[x].w);
+			subject_seg = 1;
+		}
+	}
+	/* "End-market revenue: Automotive $812 million, ...; Industrial $604
+	 * million": the name right before each amount */
+	if (!post && seg_fam && k > 0 && phk + (size_t)c->t[phk].phn < k) {
+		size_t j = k;
+		while (j > 0 && k - j < 3 && cap_name(c, j - 1))
+			j--;
+		if (j < k && j > phk + (size_t)c->t[phk].phn &&
+		    (is_punct(&c->t[j - 1], ':') || is_punct(&c->t[j - 1], ';') ||
+		     is_punct(&c->t[j - 1], ','))) {
+			q.seg[0] = 0;
+			for (size_t x = k; x-- > j;)
+				seg_append(q.seg, sizeof q.seg, c->t[x].w);
+			subject_seg = 1;
+		}
+	}
+	/* a bullet under a segment's sub-heading ("*Data Center*") */
+	if (!q.seg[0] && seg_fam && c->bullet_seg[0]) {
+		snprintf(q.seg, sizeof q.seg, "%s", c->bullet_seg);
+		subject_seg = 1;
+	}
+	seg_final(q.seg);
 	/* segment from the metric name */
 	const char *seg = q.seg[0] ? q.seg : "total";
 	if (fam == F_DEFREV && strcmp(seg, "total") != 0 && strcmp(seg, "current") != 0 &&
@@ -1481,6 +1549,78 @@ static unsigned kw_sets(const ctx *c, const char *w, size_t n)
 	}
 }
 
+/* A segment's sub-heading: "*Data Center*" (italics), or a heading of
+ * one to four capitalised words that names no heading topic.  Sets
+ * c->pend_seg to the name in lower snake case. */
+static void segment_heading(ctx *c, size_t a, size_t b, int heading)
+{
+	static const char *const topics[] = {
+	    "highlights", "overview", "results", "outlook", "guidance", "summary",
+	    "business", "financial", "performance", "update", "updates", "commentary",
+	    "information", "conference", "call", "webcast", "about", "contacts", "contact",
+	    "media", "investor", "investors", "relations", "notes", "note", "reconciliation",
+	    "recent", "developments", "corporate", "operational", "strategic", "dividend",
+	    "capital", "returns", "forward-looking", "statements", "sheet", "flow",
+	    "segment", "segments", "regional", "geographic", "other", "webcast", "replay",
+	    "presentation", "remarks", "disclaimer", "safe", "harbor", "non-gaap", "gaap",
+	    "measures", "use", "description", "additional", "supplemental", "tables",
+	    "schedule", "operations", "quarter", "fiscal", "year", "full", "annual", NULL};
+	const char *s = c->d->clean;
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+		b--;
+	int italic = b - a > 2 && (s[a] == '*' || s[a] == '_') && s[b - 1] == s[a] && s[a + 1] != s[a];
+	if (italic) {
+		a++;
+		b--;
+	} else if (!heading) {
+		return;
+	}
+	if (b - a > 48 || b <= a)
+		return;
+	char name[48];
+	size_t o = 0;
+	int words = 0, generic = 0;
+	for (size_t i = a; i < b;) {
+		while (i < b && s[i] == ' ')
+			i++;
+		size_t e = i;
+		while (e < b && s[e] != ' ')
+			e++;
+		if (e == i)
+			break;
+		char w[24];
+		size_t n = 0;
+		for (size_t x = i; x < e && n + 1 < sizeof w; x++) {
+			unsigned char ch = (unsigned char)s[x];
+			if (!(ex_is_alpha(ch) || ch == '&' || ch == '-'))
+				return; /* digits, punctuation: not a name */
+			w[n++] = (char)ex_lower(ch);
+		}
+		w[n] = 0;
+		int joiner = !strcmp(w, "and") || !strcmp(w, "&");
+		if (!joiner && !(s[i] >= 'A' && s[i] <= 'Z'))
+			return;
+		if (in_set(w, topics) || in_set(w, cap_ok))
+			generic = 1;
+		if (!joiner && ex_doc_is_known(c->d, s + i, e - i))
+			return;
+		words++;
+		for (size_t x = 0; x < n && o + 2 < sizeof name; x++)
+			name[o++] = w[x] == '-' || w[x] == '&' ? '_' : w[x];
+		if (o + 2 < sizeof name && e < b)
+			name[o++] = '_';
+		i = e;
+	}
+	while (o > 0 && name[o - 1] == '_')
+		o--;
+	name[o] = 0;
+	if (words < 1 || words > 4 || generic || !o)
+		return;
+	snprintf(c->pend_seg, sizeof c->pend_seg, "%s", name);
+}
+
 ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 {
 	ctx *c = calloc(1, sizeof *c);
@@ -1522,6 +1662,14 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 		c->qa = L->qa;
 		c->outlook = L->outlook;
 		int bullet = L->cls == EX_L_BULLET;
+		c->bullet_seg[0] = 0;
+		c->pend_seg[0] = 0;
+		if (bullet)
+			snprintf(c->bullet_seg, sizeof c->bullet_seg, "%s", c->lead_seg);
+		else
+			c->lead_seg[0] = 0;
+		if (!bullet && j == k + 1)
+			segment_heading(c, L->start, L->end, L->cls == EX_L_HEADING);
 		if (bullet && c->lead_set) {
 			if (c->lead_guide)
 				c->outlook = 1;
@@ -1539,6 +1687,8 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 #endif
 		sentences(c, L->start, d->lines[j - 1].end);
 		c->in_heading = 0;
+		if (!bullet && c->pend_seg[0])
+			snprintf(c->lead_seg, sizeof c->lead_seg, "%s", c->pend_seg);
 		if (!bullet && c->pend_set) {
 			c->lead_set = 1;
 			c->lead_guide = c->pend_guide;

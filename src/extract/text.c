@@ -361,6 +361,58 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
 	}
 }
 
+/* A Markdown pipe table row converted from EDGAR HTML ("| Net income |
+ * $ | 12,302 | | $ | (1,900 | ) |") becomes a tab-separated row: the first
+ * cell is the label, empty cells are dropped, a "$" cell joins the next
+ * cell and a ")" cell the previous one.  A separator row "|---|" becomes
+ * an empty line.  Returns 0 when the line is not a pipe row. */
+static int pipe_row(builder *b, const char *raw, size_t rs, size_t re)
+{
+	size_t i = rs, e = re;
+	while (i < e && (raw[i] == ' ' || raw[i] == '\t'))
+		i++;
+	while (e > i && (raw[e - 1] == ' ' || raw[e - 1] == '\t' || raw[e - 1] == '\r'))
+		e--;
+	if (e - i < 2 || raw[i] != '|' || raw[e - 1] != '|')
+		return 0;
+	int sep = 1;
+	for (size_t k = i; k < e; k++)
+		if (raw[k] != '|' && raw[k] != '-' && raw[k] != ':' && raw[k] != ' ')
+			sep = 0;
+	if (sep)
+		return 1;
+	int cell = 0, dollar = 0, values = 0;
+	size_t k = i + 1;
+	while (k < e) {
+		size_t j = k;
+		while (j < e && !(raw[j] == '|' && raw[j - 1] != '\\'))
+			j++;
+		size_t cs = k, ce = j;
+		while (cs < ce && (raw[cs] == ' ' || raw[cs] == '\t'))
+			cs++;
+		while (ce > cs && (raw[ce - 1] == ' ' || raw[ce - 1] == '\t'))
+			ce--;
+		if (cell == 0) {
+			clean_line(b, raw, cs, ce);
+		} else if (ce - cs == 1 && raw[cs] == ')') {
+			emit(b, ')', cs);
+		} else if (ce > cs) {
+			if (!dollar)
+				emit(b, '\t', k - 1);
+			values++;
+			clean_line(b, raw, cs, ce);
+			dollar = ce - cs == 1 && raw[cs] == '$';
+			if (dollar)
+				emit(b, ' ', cs + 1);
+		}
+		cell++;
+		k = j + 1;
+	}
+	if (!values)
+		emit(b, '\t', e - 1); /* "| Revenue: | | |": a section row */
+	return 1;
+}
+
 /* ---- line classes ---------------------------------------------------- */
 
 static size_t trim_left(const char *s, size_t a, size_t b)
@@ -749,7 +801,8 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 			k = j - 1;
 			continue;
 		}
-		clean_line(&b, raw, a, e);
+		if (!pipe_row(&b, raw, a, e))
+			clean_line(&b, raw, a, e);
 		if (e < len)
 			emit(&b, '\n', e);
 	}
