@@ -652,7 +652,7 @@ static int foreign_subject(const ctx *c, size_t upto, const sentinfo *si)
 			first = 0;
 			continue;
 		}
-		if (!t->cap || t->inph)
+		if (!t->cap || t->inph || t->e - t->s == 1) /* "the P and L" */
 			continue;
 		if ((t->sets & S_CAP_OK))
 			continue;
@@ -829,6 +829,24 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	for (size_t j = from; j < k; j++)
 		if (c->t[j].type == T_WORD && (c->t[j].sets & S_ASIDE))
 			dropped = 1;
+	/* "Gross margin of 62% was a nice step up, and Diagnostics grew 6%
+	 * to $741 million": a new clause with a subject of its own */
+	if (!post) {
+		static const char *const verbs[] = {
+		    "grew", "was", "were", "rose", "fell", "increased", "decreased", "declined",
+		    "reached", "delivered", "posted", "generated", "had", "came", "totaled",
+		    "contributed", "added", "improved", "jumped", "climbed", "dropped", NULL};
+		for (size_t j = phk + (size_t)c->t[phk].phn; j + 2 < k; j++) {
+			if (!(is_punct(&c->t[j], ',') || is_punct(&c->t[j], ';') || W(&c->t[j], "and") ||
+			      W(&c->t[j], "while")))
+				continue;
+			size_t x = j + 1;
+			while (x < k && x <= j + 3 && cap_name(c, x))
+				x++;
+			if (x > j + 1 && x < k && c->t[x].type == T_WORD && in_set(c->t[x].w, verbs))
+				dropped = 1;
+		}
+	}
 	/* "revenue for last quarter, it was $24 million": a pronoun after
 	 * the phrase stands for something else named earlier */
 	if (!post)
@@ -1169,6 +1187,10 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 		if (si->guide)
 			per = c->gp_set ? c->gp : ec_period_add_quarters(d->period, 1);
 	}
+	/* a balance "at the end of fiscal 2023" belongs to the quarter that
+	 * ends the year */
+	if ((fam == F_CASH || fam == F_DEFREV || fam == F_BACKLOG) && per.type == EC_PERIOD_YEAR)
+		per = ec_period_quarter(per.year, 4);
 	int future = d->has_period ? month_end(per) > month_end(d->period) : 0;
 	if (si->guide) {
 		if (!future && explicit_when && d->has_period) {

@@ -10,6 +10,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef EX_TRACE
+#include <stdio.h>
+#endif
 
 #include "lex.h"
 
@@ -38,6 +41,7 @@ typedef struct tstate {
 	int colok[MAXCOLS];
 	int colkind[MAXCOLS];  /* COL_*: an actual, or a guidance bound */
 	int colpoint[MAXCOLS]; /* a date column: balances only */
+	int coldur[MAXCOLS];   /* a column under a duration ("Three Months Ended") */
 	/* Header pieces, which a table flattened from PDF spreads over many
 	 * lines: months named without a duration ("October 28, / July 29,"),
 	 * the row of years with its other columns ("2023 2022 Change": 0),
@@ -318,6 +322,7 @@ static void set_columns(tstate *t, const ex_doc *d)
 		t->colok[i] = 0;
 		t->colkind[i] = COL_ACTUAL;
 		t->colpoint[i] = 0;
+		t->coldur[i] = 0;
 		if (!t->ycol[i])
 			continue;
 		int m = month, day = mday, months = 0;
@@ -361,8 +366,12 @@ static void set_columns(tstate *t, const ex_doc *d)
 		t->cols[i] = p;
 		t->colok[i] = 1;
 		t->colpoint[i] = months == 0;
+		t->coldur[i] = months != 0;
 	}
 	t->ncols = t->nyc;
+#ifdef EX_TRACE
+	fprintf(stderr, "set_columns: nyc %d nspans %d nh %d\n", t->nyc, t->nspans, t->nh);
+#endif
 }
 
 /* Row label -> metric.  Returns the family (F_*), with *pct for "% of
@@ -565,6 +574,23 @@ static void slug(const char *s, size_t n, char *out, size_t cap)
 	out[o] = 0;
 }
 
+/* Whether w (lower case) occurs within n bytes after the row [ls, le)
+ * other than in the row itself (a bounded look ahead: linear). */
+static int near_text(const ex_doc *d, size_t ls, size_t le, size_t n, const char *w)
+{
+	(void)ls;
+	size_t e = le + n < d->clean_len ? le + n : d->clean_len;
+	size_t m = strlen(w);
+	for (size_t i = le; i + m <= e; i++) {
+		size_t k = 0;
+		while (k < m && ex_lower((unsigned char)d->clean[i + k]) == (unsigned char)w[k])
+			k++;
+		if (k == m)
+			return 1;
+	}
+	return 0;
+}
+
 static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix,
                      const char *s, size_t ls, size_t le, cell label, const ex_num *vals0,
                      const int *kinds0, int nv0, size_t *order, int *err)
@@ -614,6 +640,11 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	} else if (fam == F_NONE && total_row && has(t->title, "cash") &&
 	           has(t->title, "investments")) {
 		fam = F_CASH;
+	} else if (fam == F_BLOCK && !strcmp(lab, "cash and cash equivalents") &&
+	           !near_text(d, ls, le, 400, "investments") && !near_text(d, ls, le, 400, "marketable") &&
+	           !near_text(d, ls, le, 400, "short-term")) {
+		/* the only cash line of the balance sheet: no investments to add */
+		fam = F_CASH;
 	}
 	if (fam == F_NONE || fam == F_BLOCK)
 		return;
@@ -623,8 +654,19 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		snprintf(seg, sizeof seg, "long_term");
 	if (!seg[0])
 		snprintf(seg, sizeof seg, "total");
+	/* revenue is GAAP unless its own label says otherwise: a "Non-GAAP"
+	 * summary table repeats the GAAP revenue */
 	if (basis < 0)
-		basis = t->section_basis >= 0 ? t->section_basis : EC_BASIS_GAAP;
+		basis = t->section_basis >= 0 && fam != F_REVENUE ? t->section_basis : EC_BASIS_GAAP;
+	/* "Deferred revenue" above "Deferred revenue, non-current" is the
+	 * current part */
+	if (fam == F_DEFREV && !strcmp(seg, "total") && near_text(d, ls, le, 600, "deferred revenue") &&
+	    (near_text(d, ls, le, 600, "non-current") || near_text(d, ls, le, 600, "noncurrent")))
+		snprintf(seg, sizeof seg, "current");
+	/* "Purchases of property and equipment" beside "Capitalized
+	 * software": capital spending is wider than this row */
+	if (fam == F_CAPEX && has(lab, "purchase") && near_text(d, ls, le, 300, "capitalized"))
+		return;
 	/* the unit from the cells of the period columns */
 	int cells_pct = 0;
 	for (int i = 0; i < nv; i++)
@@ -678,7 +720,7 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		ec_period p = t->cols[i];
 		if (balance_fam && p.type != EC_PERIOD_QUARTER)
 			continue;
-		if (!balance_fam && (t->balance || t->colpoint[i]))
+		if (!balance_fam && (t->colpoint[i] || (t->balance && !t->coldur[i])))
 			continue;
 		if (guid && balance_fam)
 			continue;
@@ -876,10 +918,18 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					lowc += x >= 'a' && x <= 'z';
 					digit += x >= '0' && x <= '9';
 				}
-				if (lowc > upper && !digit) {
+				if (lowc > upper && !digit && !has(l, "ended") && !has(l, "ending") &&
+				    !has(l, "months") && !has(l, "weeks") && !has(l, "year")) {
 					set_section(t, l);
 					continue;
 				}
+			}
+			/* "Three Months Ended" over the next rows of the same table:
+			 * a new header, under the same title and unit */
+			if (t->ncols && t->hdr_stale && ll < 80 && row_follows(d, k) &&
+			    (has(l, "ended") || has(l, "ending") || has(l, "months") || has(l, "weeks"))) {
+				header_spans(t, s, a, b);
+				continue;
 			}
 			if (!in_title && t->hdr_stale) {
 				/* a new title block: forget the previous table */
@@ -1072,6 +1122,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 						t->colok[i] = 1;
 						t->colkind[i] = lh[i] ? COL_HIGH : COL_LOW;
 						t->colpoint[i] = 0;
+						t->coldur[i] = 1;
 					}
 					t->ncols = nlh;
 					continue;
@@ -1087,6 +1138,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 						t->cols[i] = wper[i];
 						t->colkind[i] = COL_ACTUAL;
 						t->colpoint[i] = wdate[i] == 1;
+						t->coldur[i] = wdate[i] == 0;
 						if (wdate[i] >= 0)
 							t->gper[t->ngper++] = wper[i];
 					}
