@@ -770,6 +770,7 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
 	}
 	b.cap = len + 16;
+	int join_next = 0;
 	for (size_t k = 0; k < d->n_raw_lines; k++) {
 		size_t a = d->raw_lines[k];
 		size_t e = k + 1 < d->n_raw_lines ? d->raw_lines[k + 1] - 1 : len;
@@ -801,8 +802,26 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 			k = j - 1;
 			continue;
 		}
+		if (join_next) {
+			/* the rest of a word split by a hyphen at the line end */
+			while (a < e && (raw[a] == ' ' || raw[a] == '\t'))
+				a++;
+			join_next = 0;
+		}
 		if (!pipe_row(&b, raw, a, e))
 			clean_line(&b, raw, a, e);
+		/* "in the prior-" + "year period": one word, so that phrases
+		 * and periods read across the break */
+		if (e < len && k + 1 < d->n_raw_lines && !fur[k + 1] && d->clean_len >= 2 &&
+		    d->clean[d->clean_len - 1] == '-' && ex_is_alpha((unsigned char)d->clean[d->clean_len - 2])) {
+			size_t n0 = d->raw_lines[k + 1];
+			while (n0 < len && (raw[n0] == ' ' || raw[n0] == '\t'))
+				n0++;
+			if (n0 < len && raw[n0] >= 'a' && raw[n0] <= 'z') {
+				join_next = 1;
+				continue;
+			}
+		}
 		if (e < len)
 			emit(&b, '\n', e);
 	}
