@@ -1704,9 +1704,6 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 		}
 		c->pend_set = 0;
 		c->in_heading = L->cls == EX_L_HEADING;
-#ifdef EX_TRACE
-		fprintf(stderr, "run %zu cls %d outlook %d: %.40s\n", k, L->cls, L->outlook, d->clean + L->start);
-#endif
 		sentences(c, L->start, d->lines[j - 1].end);
 		c->in_heading = 0;
 		if (!bullet && c->pend_seg[0])

@@ -223,7 +223,14 @@ static int furniture(const char *s, size_t n)
 		for (size_t k = 0; k < m; k++)
 			if (!(t[k] >= '0' && t[k] <= '9') && t[k] != '\r' && t[k] != ' ')
 				digits = 0;
-		if (digits)
+		/* a year alone is a column head of a flattened table */
+		int v = 0, nd = 0;
+		for (size_t k = 0; k < m; k++)
+			if (t[k] >= '0' && t[k] <= '9') {
+				v = v * 10 + (t[k] - '0');
+				nd++;
+			}
+		if (digits && !(nd == 4 && v >= 1950 && v <= 2100))
 			return 1;
 	}
 	if (m > 300)
@@ -545,6 +552,12 @@ static int table_line(const char *s, size_t a, size_t b)
 	if (memchr(s + a2, '\t', b - a2))
 		return 1;
 	b = b2;
+	/* a cell of a flattened table on its own line: "%" after a number,
+	 * an em or en dash for zero */
+	if ((b - a2 == 1 && (s[a2] == '%' || s[a2] == '-')) ||
+	    (b - a2 == 3 && (unsigned char)s[a2] == 0xe2 && (unsigned char)s[a2 + 1] == 0x80 &&
+	     ((unsigned char)s[a2 + 2] == 0x93 || (unsigned char)s[a2 + 2] == 0x94)))
+		return 1;
 	/* every test below needs a number (a digit) or a '$' */
 	{
 		size_t i = a2;
