@@ -717,7 +717,8 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	ex_mention m;
 	memset(&m, 0, sizeof m);
 	int change = 0, dropped = 0;
-	if (r->a.paren)
+	/* "(5 million)" is an aside; "$(0.21)" is a negative amount */
+	if (r->a.paren && c->d->clean[r->a.start] != '$')
 		dropped = 1;
 	if (T->s > 0 && (c->d->clean[T->s - 1] == '[' || c->d->clean[T->s - 1] == '#'))
 		dropped = 1;
