@@ -284,8 +284,186 @@ static void roles(void)
 	ec_series_free(s);
 }
 
+/* ---- forms seen outside the seeds ------------------------------------- */
+
+static ec_series *ext(const char *text)
+{
+	ec_series *s = ec_series_new();
+	ec_series_set_doc_keyed(s, true);
+	ec_error err;
+	if (!s || ec_extract_mem(text, strlen(text), "f.md", NULL, s, NULL, &err) != EC_OK) {
+		ec_series_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The row of a key, or NULL. */
+static const ec_obs *row(const ec_series *s, const char *per, const char *metric,
+                         const char *seg, ec_basis b, ec_kind kind)
+{
+	ec_period p;
+	if (!s || ec_period_parse(per, strlen(per), &p, NULL) != EC_OK)
+		return NULL;
+	for (size_t i = 0; i < ec_series_count(s); i++) {
+		const ec_obs *o = ec_series_get(s, i);
+		if (ec_period_equal(o->period, p) && !strcmp(o->metric, metric) &&
+		    !strcmp(o->segment, seg) && o->basis == b && o->kind == kind)
+			return o;
+	}
+	return NULL;
+}
+
+/* Whether any row has this metric and value (any key). */
+static int any_value(const ec_series *s, const char *metric, double v)
+{
+	for (size_t i = 0; s && i < ec_series_count(s); i++) {
+		const ec_obs *o = ec_series_get(s, i);
+		if (!strcmp(o->metric, metric) && near(o->value, v))
+			return 1;
+	}
+	return 0;
+}
+
+static int any_segment(const ec_series *s, const char *seg)
+{
+	for (size_t i = 0; s && i < ec_series_count(s); i++)
+		if (!strcmp(ec_series_get(s, i)->segment, seg))
+			return 1;
+	return 0;
+}
+
+static int guid_is(const ec_obs *o, double lo, double hi)
+{
+	return o && o->kind == EC_KIND_GUIDANCE && near(o->low, lo) && near(o->high, hi);
+}
+
+#define HEAD_Q3_2023 \
+	"# Acme Reports Third Quarter 2023 Results\n\n" \
+	"AUSTIN, Texas, Oct. 24, 2023 -- Acme, Inc. (NASDAQ: ACME) today reported results for the " \
+	"third quarter ended September 30, 2023.\n\n"
+
+static void guidance_forms(void)
+{
+	const char *t = HEAD_Q3_2023
+	    "Revenue was $1.84 billion for the third quarter.\n\n"
+	    "**Fiscal 2024 Guidance**\n\n"
+	    "For fiscal 2024, Acme expects:\n\n"
+	    "- Sales of \\$7.25 billion to \\$7.45 billion, with organic sales growth of 3% to 6%\n"
+	    "- Diluted EPS of \\$10.90 to \\$11.30 and adjusted EPS of \\$12.30 to \\$12.70\n"
+	    "- Capital expenditures of approximately \\$220 million\n\n"
+	    "Business Outlook\n"
+	    "For the December quarter, Acme expects:\n"
+	    "* Revenue between $1.76 billion and $1.86 billion\n"
+	    "* Non-GAAP gross margin of 54.0%, plus or minus 1 percentage point\n"
+	    "* Non-GAAP operating expenses of approximately $520 million\n\n"
+	    "Acme's outlook for the first quarter of 2024 is as follows:\n\n"
+	    "- GAAP and non-GAAP operating margins are expected to be 24.5% and 27.0%, respectively, "
+	    "plus or minus 50 basis points.\n"
+	    "- GAAP and non-GAAP tax rates are expected to be 17.0%, plus or minus 1%.\n\n"
+	    "For the full year, we now expect adjusted EPS of $3.40 to $3.50 compared to our prior "
+	    "range of $3.30 to $3.42. We are raising our revenue outlook to $7.3 billion to $7.5 billion, "
+	    "from $7.0 billion to $7.2 billion previously, and on a GAAP basis we expect diluted EPS of "
+	    "$2.85 to $3.00.\n";
+	ec_series *s = ext(t);
+	CHECK(s != NULL, "guidance forms extract");
+	CHECK(guid_is(row(s, "2024FY", "revenue", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 7250, 7450),
+	      "a lead-in gives its bullets the fiscal year and guidance");
+	CHECK(guid_is(row(s, "2024FY", "eps_diluted", "total", EC_BASIS_NON_GAAP, EC_KIND_GUIDANCE), 12.30, 12.70),
+	      "second range of a bullet under a lead-in");
+	CHECK(guid_is(row(s, "2024FY", "capex", "total", EC_BASIS_NONE, EC_KIND_GUIDANCE), 220, 220),
+	      "approximately X under a lead-in is guidance");
+	CHECK(!row(s, "2023Q3", "capex", "total", EC_BASIS_NONE, EC_KIND_ACTUAL),
+	      "guidance under a lead-in is not an actual");
+	CHECK(guid_is(row(s, "2023Q4", "revenue", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 1760, 1860),
+	      "'Revenue between X and Y' with no verb under a lead-in");
+	CHECK(guid_is(row(s, "2023Q4", "gross_margin", "total", EC_BASIS_NON_GAAP, EC_KIND_GUIDANCE), 53, 55),
+	      "plus or minus 1 percentage point");
+	CHECK(guid_is(row(s, "2023Q4", "operating_expenses", "total", EC_BASIS_NON_GAAP, EC_KIND_GUIDANCE), 520, 520) &&
+	          !row(s, "2023Q3", "operating_expenses", "total", EC_BASIS_NON_GAAP, EC_KIND_ACTUAL),
+	      "approximately $520 million under 'expects:' is guidance, not an actual");
+	CHECK(guid_is(row(s, "2024Q1", "operating_margin", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 24.0, 25.0) &&
+	          guid_is(row(s, "2024Q1", "operating_margin", "total", EC_BASIS_NON_GAAP, EC_KIND_GUIDANCE), 26.5, 27.5),
+	      "A and B ... X and Y, respectively, plus or minus 50 basis points");
+	CHECK(guid_is(row(s, "2024Q1", "tax_rate", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 16, 18) &&
+	          guid_is(row(s, "2024Q1", "tax_rate", "total", EC_BASIS_NON_GAAP, EC_KIND_GUIDANCE), 16, 18),
+	      "one rate for GAAP and non-GAAP, plus or minus 1%% as points");
+	CHECK(guid_is(row(s, "2023FY", "eps_diluted", "total", EC_BASIS_NON_GAAP, EC_KIND_GUIDANCE), 3.40, 3.50),
+	      "new range kept, the prior range after it is not");
+	CHECK(guid_is(row(s, "2023FY", "eps_diluted", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 2.85, 3.00),
+	      "'previously, and ... we expect' starts a new clause");
+	CHECK(guid_is(row(s, "2023FY", "revenue", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 7300, 7500),
+	      "raised range 'to X from Y previously': the new one");
+	ec_series_free(s);
+}
+
+static void prose_forms(void)
+{
+	const char *t = HEAD_Q3_2023
+	    "GAAP operating income was $118.0 million, compared with $82.6 million, or 10.9% of revenue, in the prior-\n"
+	    "year period.\n\n"
+	    "GAAP net loss was $(12.4) million, or $(0.21) per share.\n\n"
+	    "Moving down the P and L, gap gross margin was 41.2% and adjusted gross margin was 44.6%, up about 80 basis points.\n\n"
+	    "*Data Center*\n\n"
+	    "- Third-quarter revenue was a record $18.62 billion, up 6% from the previous quarter.\n\n"
+	    "Merchant solutions revenue was $1.48 billion, up 14%, and issuer services revenue was $830 million, up 9%.\n\n"
+	    "In Surgical Solutions, revenue grew 10% to $1.12 billion.\n\n"
+	    "End-market revenue: Automotive $812 million, up 11% sequentially; Industrial $604 million, down 3% sequentially.\n\n"
+	    "Total revenue was $2.31 billion.\n\n"
+	    "We -- we called out $24 million of revenue for MX 3D last quarter. I think that, in terms of revenue "
+	    "for last quarter, it was $25 million, so we tripled it.\n\n"
+	    "Total EX revenue was a record $102 million. This includes product revenue of $97 million.\n\n"
+	    "We ended the quarter with head count of 8,104 employees. Included in total head count are approximately\n"
+	    "27 new employees from the acquisition.\n\n"
+	    "Net income for the first nine months of 2023 was $237.9 million, compared with a GAAP net loss of "
+	    "$1,072.4 million, including $1,283.4 million of impairment charges.\n\n"
+	    "Gross margin of 62% was a nice step up, and Diagnostics grew 6% to $741 million.\n\n"
+	    "The three product families generated a record combined product revenue of $357 million.\n";
+	ec_series *s = ext(t);
+	CHECK(s != NULL, "prose forms extract");
+	const ec_obs *o = row(s, "2022Q3", "operating_income", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 82.6), "'prior-' + 'year period' joined across the line break");
+	o = row(s, "2023Q3", "eps_diluted", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, -0.21), "$(0.21) per share is negative EPS");
+	o = row(s, "2023Q3", "gross_margin", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 41.2), "speech-to-text 'gap gross margin' after 'the P and L'");
+	o = row(s, "2023Q3", "gross_margin", "total", EC_BASIS_NON_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 44.6), "'adjusted gross margin' in the same sentence");
+	o = row(s, "2023Q3", "revenue", "data_center", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 18620), "an italic sub-heading names the segment of its bullets");
+	CHECK(!any_segment(s, "third_quarter") && !any_segment(s, "first_quarter"),
+	      "an ordinal quarter is never a segment");
+	o = row(s, "2023Q3", "revenue", "merchant_solutions", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 1480), "'Merchant solutions revenue' is a segment");
+	o = row(s, "2023Q3", "revenue", "issuer_services", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 830), "plural kept: issuer_services");
+	o = row(s, "2023Q3", "revenue", "surgical_solutions", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 1120), "'In Surgical Solutions, revenue ...'");
+	o = row(s, "2023Q3", "revenue", "automotive", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 812), "'End-market revenue: Automotive $812 million'");
+	o = row(s, "2023Q3", "revenue", "industrial", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 604), "'...; Industrial $604 million'");
+	CHECK(!any_segment(s, "end_market"), "the category label is not the segment");
+	o = row(s, "2023Q3", "revenue", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 2310), "total revenue is the company's");
+	CHECK(!any_value(s, "revenue", 24) && !any_value(s, "revenue", 25),
+	      "revenue of a named product ('for MX 3D', 'it was') is not total revenue");
+	CHECK(!any_value(s, "revenue", 97), "'This includes product revenue of $97 million' is a part");
+	CHECK(!any_value(s, "headcount", 27), "'27 new employees' is not the headcount");
+	o = row(s, "2023Q3", "headcount", "total", EC_BASIS_NONE, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 8104), "the headcount itself");
+	CHECK(!any_value(s, "net_income", -1072.4), "a comparison base without its own period is dropped");
+	o = row(s, "2023M9", "net_income", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 237.9), "the nine-month figure itself");
+	CHECK(!any_value(s, "gross_profit", 741), "a new clause's subject ('Diagnostics grew') ends the metric");
+	CHECK(!any_value(s, "revenue", 357), "a combined figure of named parts is not product revenue");
+	ec_series_free(s);
+}
+
 int main(void)
 {
+	guidance_forms();
+	prose_forms();
 	seeds();
 	bad_input();
 	roles();

@@ -30,8 +30,155 @@ static double get(const ec_series *s, const char *per, const char *metric, const
 	return NAN;
 }
 
+/* The low and high of a guidance row. */
+static int guid(const ec_series *s, const char *per, const char *metric, ec_basis b, double lo, double hi)
+{
+	ec_period p;
+	if (ec_period_parse(per, strlen(per), &p, NULL) != EC_OK)
+		return 0;
+	for (size_t i = 0; i < ec_series_count(s); i++) {
+		const ec_obs *o = ec_series_get(s, i);
+		if (ec_period_equal(o->period, p) && !strcmp(o->metric, metric) && o->basis == b &&
+		    o->kind == EC_KIND_GUIDANCE)
+			return fabs(o->low - lo) < 1e-9 && fabs(o->high - hi) < 1e-9;
+	}
+	return 0;
+}
+
+#define HEAD_Q1_FY24 \
+	"# Vantora Announces Results for First Quarter Fiscal 2024\n\n" \
+	"SANTA CLARA, Calif., Nov. 21, 2023 -- Vantora, Inc. (NASDAQ: VTRA) today reported revenue " \
+	"for the first quarter of fiscal 2024, ended October 28, 2023, of $26.41 billion.\n\n"
+
+static void newer_tables(void)
+{
+	/* Quarter labels with change columns; a bare "Non-GAAP" label line;
+	 * dated heads over three columns (the middle one the prior quarter). */
+	const char *sum = HEAD_Q1_FY24
+	    "GAAP\n"
+	    "($ in millions, except earnings per share)\tQ1 FY24\tQ4 FY23\tQ1 FY23\tQ/Q\tY/Y\n"
+	    "Revenue\t$26,412\t$25,398\t$22,383\tUp 4%\tUp 18%\n"
+	    "Gross margin\t63.8%\t62.9%\t58.1%\tUp 0.9 pts\tUp 5.7 pts\n"
+	    "Diluted earnings per share\t$2.61\t$2.39\t$1.68\tUp 9%\tUp 55%\n\n"
+	    "Non-GAAP\n"
+	    "($ in millions, except earnings per share)\tQ1 FY24\tQ4 FY23\tQ1 FY23\tQ/Q\tY/Y\n"
+	    "Revenue\t$26,412\t$25,398\t$22,383\tUp 4%\tUp 18%\n"
+	    "Gross margin\t64.6%\t63.7%\t59.4%\tUp 0.9 pts\tUp 5.2 pts\n\n"
+	    "CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n(In millions, except per share data)\n\n"
+	    "\tThree Months Ended\n\tOctober 28,\tJuly 29,\tOctober 29,\n\t2023\t2023\t2022\n"
+	    "Gross profit\t16,851\t15,975\t13,005\n"
+	    "Operating expenses\n"
+	    "Research and development\t5,102\t4,987\t4,366\n"
+	    "Total operating expenses\t8,931\t8,702\t7,815\n"
+	    "Net income per share:\n"
+	    "Diluted\t$ 2.61\t$ 2.39\t$ 1.68\n";
+	ec_series *s = run(sum);
+	CHECK(s != NULL, "summary tables extract");
+	if (s) {
+		CHECK_REL(get(s, "2023Q4", "revenue", "total", EC_BASIS_GAAP), 25398, 1e-9, "Q4 FY23 column is the prior quarter");
+		CHECK_REL(get(s, "2023Q1", "eps_diluted", "total", EC_BASIS_GAAP), 1.68, 1e-9, "year-ago EPS from a summary row");
+		CHECK_REL(get(s, "2023Q4", "gross_margin", "total", EC_BASIS_NON_GAAP), 63.7, 1e-9, "a 'Non-GAAP' label line sets the basis");
+		CHECK(isnan(get(s, "2024Q1", "revenue", "total", EC_BASIS_NON_GAAP)), "revenue stays GAAP in a non-GAAP table");
+		CHECK_REL(get(s, "2023Q4", "gross_profit", "total", EC_BASIS_GAAP), 15975, 1e-9, "July 29 column: 2023Q4 (fiscal)");
+		CHECK_REL(get(s, "2023Q1", "gross_profit", "total", EC_BASIS_GAAP), 13005, 1e-9, "October 29, 2022 column: 2023Q1 (fiscal)");
+		CHECK_REL(get(s, "2023Q4", "operating_expenses", "total", EC_BASIS_GAAP), 8702, 1e-9, "rows after a label line inside the table");
+		CHECK_REL(get(s, "2023Q4", "eps_diluted", "total", EC_BASIS_GAAP), 2.39, 1e-9, "'Diluted' under 'Net income per share:'");
+		ec_series_free(s);
+	}
+	/* Low / High guidance columns under quarter labels. */
+	const char *gt = HEAD_Q1_FY24
+	    "Vantora is providing the following guidance for the second quarter of fiscal 2024 and the full "
+	    "fiscal year 2024 (in millions, except per share data):\n\n"
+	    "\tQ2 FY24\t\tFull Year FY24\t\n"
+	    "\tLow\tHigh\tLow\tHigh\n"
+	    "Total revenue\t$ 158.0\t$ 160.0\t$ 591.7\t$ 593.7\n"
+	    "Non-GAAP net income per share\t$ 0.30\t$ 0.31\t$ 1.18\t$ 1.19\n";
+	s = run(gt);
+	CHECK(s != NULL, "guidance table extracts");
+	if (s) {
+		CHECK(guid(s, "2024Q2", "revenue", EC_BASIS_GAAP, 158.0, 160.0), "Low/High under Q2 FY24");
+		CHECK(guid(s, "2024FY", "revenue", EC_BASIS_GAAP, 591.7, 593.7), "Low/High under Full Year FY24");
+		CHECK(guid(s, "2024FY", "eps_diluted", EC_BASIS_NON_GAAP, 1.18, 1.19), "non-GAAP EPS guidance row");
+		ec_series_free(s);
+	}
+	/* Markdown pipe table converted from EDGAR HTML. */
+	const char *pipe =
+	    "# Orbis Reports First Quarter 2024 Results\n\n"
+	    "CHICAGO, May 1, 2024 -- Orbis, Inc. (NASDAQ: ORBF) today announced its results for the first "
+	    "quarter ended March 31, 2024.\n\n"
+	    "(in thousands, except per share amounts; unaudited)\n\n"
+	    "| | | Three Months Ended March 31, | | | |\n"
+	    "|---|---|---|---|---|---|\n"
+	    "| | | 2024 | | 2023 | |\n"
+	    "| Revenue: | | | | | |\n"
+	    "| Transportation services | $ | 598,040 | | $ | 530,722 |\n"
+	    "| Software and data | | 86,172 | | | 72,196 |\n"
+	    "| Total revenue | | 684,212 | | | 602,918 |\n"
+	    "| Net income (loss) | $ | 12,302 | | $ | (1,900 | ) |\n"
+	    "| Net income (loss) per share: | | | | | |\n"
+	    "| Diluted | $ | 0.11 | | $ | (0.02 | ) |\n";
+	s = run(pipe);
+	CHECK(s != NULL, "pipe table extracts");
+	if (s) {
+		CHECK_REL(get(s, "2023Q1", "net_income", "total", EC_BASIS_GAAP), -1.9, 1e-9, "'(1,900 | )': the ')' closes the number");
+		CHECK_REL(get(s, "2023Q1", "eps_diluted", "total", EC_BASIS_GAAP), -0.02, 1e-9, "negative EPS in a pipe table");
+		CHECK_REL(get(s, "2023Q1", "revenue", "software_and_data", EC_BASIS_GAAP), 72.196, 1e-9, "segment row under 'Revenue:'");
+		CHECK_REL(get(s, "2024Q1", "revenue", "transportation_services", EC_BASIS_GAAP), 598.04, 1e-9, "'$' cell joins its number");
+		CHECK_REL(get(s, "2024Q1", "revenue", "total", EC_BASIS_GAAP), 684.212, 1e-9, "the total row is total revenue");
+		ec_series_free(s);
+	}
+	/* Flattened from PDF: every head and cell on a line of its own, two
+	 * spans, "%" lines, a balance sheet with alternating dates and years. */
+	const char *flat2 =
+	    "Kestrel Reports Second Quarter 2023 Results\n\n"
+	    "STAMFORD, Conn., July 27, 2023 -- Kestrel Corp. (NYSE: KSTL) today reported results for the "
+	    "second quarter ended June 30, 2023.\n\n"
+	    "CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n(in millions, except per share amounts)\n"
+	    "Three Months Ended\nJune 30,\nSix Months Ended\nJune 30,\n2023\n2022\n2023\n2022\n"
+	    "Revenue\n$\n812.4\n$\n760.1\n$\n1,598.7\n$\n1,490.2\n"
+	    "Restructuring charges\n\xe2\x80\x94\n12.3\n4.1\n12.3\n"
+	    "Operating income\n118.0\n82.6\n219.0\n163.4\n"
+	    "GAAP operating margin\n14.5\n%\n10.9\n%\n13.7\n%\n11.0\n%\n"
+	    "CONDENSED CONSOLIDATED BALANCE SHEETS\n(in millions)\n"
+	    "June 30,\n2023\nDecember 31,\n2022\n"
+	    "Assets\nCash and cash equivalents\n$\n412.7\n$\n388.0\n"
+	    "Deferred revenue\n64.2\n58.9\n";
+	s = run(flat2);
+	CHECK(s != NULL, "flattened statements extract");
+	if (s) {
+		CHECK_REL(get(s, "2023H1", "revenue", "total", EC_BASIS_GAAP), 1598.7, 1e-9, "years one a line: six-month column");
+		CHECK_REL(get(s, "2022Q2", "operating_income", "total", EC_BASIS_GAAP), 82.6, 1e-9, "row after a dash cell");
+		CHECK_REL(get(s, "2022H1", "operating_margin", "total", EC_BASIS_GAAP), 11.0, 1e-9, "'%' on its own line");
+		CHECK_REL(get(s, "2022Q4", "cash_investments", "total", EC_BASIS_NONE), 388.0, 1e-9, "the only cash line of a balance sheet");
+		CHECK_REL(get(s, "2023Q2", "deferred_revenue", "total", EC_BASIS_NONE), 64.2, 1e-9, "balance at June 30, 2023");
+		ec_series_free(s);
+	}
+	/* Dates over years, a split deferred revenue, regions with Change. */
+	const char *bs =
+	    "ACME REPORTS FOURTH QUARTER 2023 RESULTS\n\n"
+	    "SALES BY REGION\n(in millions)\n\n"
+	    "\tThree Months Ended December 31,\t\t\tTwelve Months Ended December 31,\t\t\n"
+	    "\t2023\t2022\tChange\t2023\t2022\tChange\n"
+	    "Americas\t\\$ 912.4\t\\$ 826.0\t10.5 %\t\\$ 3,452.1\t\\$ 3,150.8\t9.6 %\n"
+	    "EMEA\t561.3\t540.2\t3.9 %\t2,118.6\t1,990.4\t6.4 %\n\n"
+	    "CONDENSED CONSOLIDATED BALANCE SHEET DATA\n(in millions)\n\n"
+	    "\tDecember 31,\tDecember 31,\n\t2023\t2022\n"
+	    "Deferred revenue\t486.3\t441.0\n"
+	    "Deferred revenue, non-current\t46.5\t37.5\n";
+	s = run(bs);
+	CHECK(s != NULL, "regions and balances extract");
+	if (s) {
+		CHECK_REL(get(s, "2022FY", "revenue", "emea", EC_BASIS_GAAP), 1990.4, 1e-9, "a Change column is skipped");
+		CHECK_REL(get(s, "2022Q4", "revenue", "americas", EC_BASIS_GAAP), 826.0, 1e-9, "regional row, prior year");
+		CHECK_REL(get(s, "2022Q4", "deferred_revenue", "current", EC_BASIS_NONE), 441.0, 1e-9, "deferred revenue above its non-current part is current");
+		CHECK_REL(get(s, "2023Q4", "deferred_revenue", "long_term", EC_BASIS_NONE), 46.5, 1e-9, "', non-current' is long_term");
+		ec_series_free(s);
+	}
+}
+
 int main(void)
 {
+	newer_tables();
 	const char *tab =
 	    "ACME REPORTS Q3'07 FINANCIAL RESULTS\n\n"
 	    "Acme, Inc.\nCondensed Consolidated Statements of Operations\n"
