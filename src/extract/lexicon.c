@@ -221,6 +221,20 @@ const ex_phrase ex_phrases[] = {
     {"basic eps", F_BLOCK, 0},
     {"basic net income per share", F_BLOCK, 0},
     {"gross margin rate", F_GM, 0},
+    /* revenue-like measures that are not revenue */
+    {"recurring revenue", F_BLOCK, 0},
+    {"annual recurring revenue", F_BLOCK, 0},
+    {"annualized recurring revenue", F_BLOCK, 0},
+    {"arr", F_BLOCK, 0},
+    {"remaining performance obligations", F_BLOCK, 0},
+    {"rpo", F_BLOCK, 0},
+    {"billings", F_BLOCK, 0},
+    {"revenue run rate", F_BLOCK, 0},
+    {"revenue run-rate", F_BLOCK, 0},
+    {"gross merchandise value", F_BLOCK, 0},
+    {"gmv", F_BLOCK, 0},
+    {"total payment volume", F_BLOCK, 0},
+    {"payment volume", F_BLOCK, 0},
 };
 const size_t ex_n_phrases = sizeof ex_phrases / sizeof ex_phrases[0];
 

@@ -698,11 +698,18 @@ static int number_is_base(const ctx *c, size_t k)
 			return 0;
 		if (t->type != T_WORD)
 			continue;
-		if (W(t, "compared") || W(t, "versus") || W(t, "vs") || W(t, "against"))
-			return 1;
-		if (W(t, "from") && j > 0 && c->t[j - 1].type == T_WORD &&
-		    (c->t[j - 1].sets & S_CHANGE))
-			return 1;
+		int cmp = W(t, "compared") || W(t, "versus") || W(t, "vs") || W(t, "against") ||
+		          (W(t, "from") && j > 0 && c->t[j - 1].type == T_WORD &&
+		           (c->t[j - 1].sets & S_CHANGE));
+		if (cmp) {
+			/* a base compared with an earlier figure of the sentence;
+			 * "Compared to last year, revenue grew to $5 billion"
+			 * opens with the frame and states the current figure */
+			for (size_t x = j; x-- > 0;)
+				if (c->t[x].type == T_NUM)
+					return 1;
+			return 0;
+		}
 	}
 	return 0;
 }
@@ -1578,6 +1585,11 @@ static unsigned kw_sets(const ctx *c, const char *w, size_t n)
 static void segment_heading(ctx *c, size_t a, size_t b, int heading)
 {
 	static const char *const topics[] = {
+	    "acquisitions", "acquisition", "partnerships", "partners", "products", "launches",
+	    "leadership", "sustainability", "esg", "awards", "customers", "technology",
+	    "innovation", "strategy", "people", "community", "events", "milestones",
+	    "achievements", "announcements", "news", "momentum", "growth", "progress",
+	    "team", "management", "board", "governance", "liquidity", "allocation",
 	    "highlights", "overview", "results", "outlook", "guidance", "summary",
 	    "business", "financial", "performance", "update", "updates", "commentary",
 	    "information", "conference", "call", "webcast", "about", "contacts", "contact",
