@@ -460,8 +460,32 @@ static void prose_forms(void)
 	ec_series_free(s);
 }
 
+static void speakers_inline(void)
+{
+	const char *t =
+	    "Helix Q2 2024 Earnings Conference Call\nAugust 6, 2024\n\n"
+	    "Operator: Good day and welcome to the Helix second quarter 2024 earnings call.\n"
+	    "Sam Lee - Helix - CFO: Thank you. Total revenue for the second quarter was $842 million. "
+	    "Annual recurring revenue was $3.1 billion. Our partner Novamed reported Zelora sales of $180 million "
+	    "in Europe, while Ravixa sales were $230 million.\n"
+	    "Kim Park - Jefferies - Analyst: Congrats. Is a gross margin of 86% sustainable?\n"
+	    "Sam Lee - Helix - CFO: It should stay in the mid-80s.\n";
+	ec_series *s = ext(t);
+	CHECK(s != NULL, "inline speakers extract");
+	const ec_obs *o = row(s, "2024Q2", "revenue", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 842) && !strcmp(o->source_role, ""), "the CFO's figure after 'Name - Title:'");
+	o = row(s, "2024Q2", "gross_margin", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && !strcmp(o->source_role, "analyst"), "'Name - Firm - Analyst:' marks the analyst's number");
+	CHECK(!any_value(s, "revenue", 3100), "annual recurring revenue is not revenue");
+	CHECK(!any_segment(s, "zelora"), "a partner's sales of a product are not a segment of ours");
+	o = row(s, "2024Q2", "revenue", "ravixa", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 230), "a product named in its own clause is a segment");
+	ec_series_free(s);
+}
+
 int main(void)
 {
+	speakers_inline();
 	guidance_forms();
 	prose_forms();
 	seeds();

@@ -172,6 +172,7 @@ typedef struct ex_line {
 	int role;    /* speaker role in force (EX_ROLE_*) */
 	int qa;      /* in the question-and-answer part */
 	int outlook; /* under an "Outlook" / "Guidance" heading */
+	int turn;    /* a text line that opens with its speaker ("Name - Title: ...") */
 } ex_line;
 
 typedef struct ex_doc {

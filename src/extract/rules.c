@@ -1095,6 +1095,25 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	if (!subject_seg && (!strcmp(seg, "total") || !strcmp(seg, "product") || !strcmp(seg, "service")) &&
 	    foreign_subject(c, post ? k : phk, si))
 		DROP(823);
+	if (!subject_seg && q.seg[0] && strcmp(seg, "product") && strcmp(seg, "service") && !post) {
+		/* "Our partner Novamed reported Zelora sales of ...": another
+		 * company named before the segment's name */
+		size_t qk = 0;
+		while (qk < phk && c->t[qk].s < q.start)
+			qk++;
+		size_t from = 0;
+		for (size_t j = 0; j < qk; j++)
+			if (is_punct(&c->t[j], ',') || is_punct(&c->t[j], ';') || is_punct(&c->t[j], ':'))
+				from = j + 1;
+		int first = 1;
+		for (size_t j = from; j < qk; j++) {
+			if (c->t[j].type != T_WORD)
+				continue;
+			if (!first && cap_name(c, j) && c->t[j].e - c->t[j].s > 1)
+				DROP(3); /* the clause names its own subject */
+			first = 0;
+		}
+	}
 	/* The period. */
 	const ex_when *wh = NULL;
 	size_t whk = 0;
@@ -1690,8 +1709,13 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 			c->basis_ctx = -1;
 			c->gp_set = 0;
 		} else {
-			while (j < d->n_lines && d->lines[j].cls == EX_L_TEXT)
+			while (j < d->n_lines && d->lines[j].cls == EX_L_TEXT && !d->lines[j].turn)
 				j++;
+		}
+		if (L->turn) {
+			/* a new speaker: what the last one framed ends */
+			c->basis_ctx = -1;
+			c->gp_set = 0;
 		}
 		c->role = L->role;
 		c->qa = L->qa;

@@ -675,6 +675,19 @@ static ec_err classify(ex_doc *d)
 			L->cls = EX_L_BULLET;
 		} else {
 			L->cls = EX_L_TEXT;
+			/* "Sam Lee - Acme - CFO: Thank you. Revenue was ...": a
+			 * speaker named at the start of the line */
+			size_t colon = L->start;
+			while (colon < L->end && colon - L->start < 110 && s[colon] != ':')
+				colon++;
+			if (colon < L->end && s[colon] == ':' && colon + 1 < L->end && s[colon + 1] == ' ' &&
+			    (r = speaker_line(d, s, L->start, colon))) {
+				role = r - 1;
+				speakers++;
+				if (role == EX_ROLE_ANALYST)
+					qa = 1;
+				L->turn = 1;
+			}
 			int before = k == 0 || d->lines[k - 1].cls == EX_L_BLANK;
 			size_t nx = k + 1;
 			int after = 1;
