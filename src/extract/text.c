@@ -521,6 +521,29 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 	return (analyst ? EX_ROLE_ANALYST : EX_ROLE_COMPANY) + 1;
 }
 
+/* A whole call on one line ("Operator: ... Maria Lopez: Thank you. ...
+ * CFO: Thanks."): another "Name:" opens a sentence after a.  One pass. */
+static int collapsed_turns(const char *s, size_t a, size_t b)
+{
+	int words = 0, caps = 1;
+	for (size_t i = a; i < b; i++) {
+		char c = s[i];
+		if (c == '.' || c == '?' || c == '!') {
+			words = 0;
+			caps = 1;
+			continue;
+		}
+		if (c == ':' && i + 1 < b && s[i + 1] == ' ' && words >= 1 && words <= 6 && caps)
+			return 1;
+		if (c != ' ' && (i == a || s[i - 1] == ' ')) {
+			words++;
+			if (!(c >= 'A' && c <= 'Z') && c != '-')
+				caps = 0;
+		}
+	}
+	return 0;
+}
+
 static int qa_marker(const char *s, size_t a, size_t b)
 {
 	a = trim_left(s, a, b);
@@ -681,6 +704,7 @@ static ec_err classify(ex_doc *d)
 			while (colon < L->end && colon - L->start < 110 && s[colon] != ':')
 				colon++;
 			if (colon < L->end && s[colon] == ':' && colon + 1 < L->end && s[colon + 1] == ' ' &&
+			    !collapsed_turns(s, colon + 1, L->end) &&
 			    (r = speaker_line(d, s, L->start, colon))) {
 				role = r - 1;
 				speakers++;
