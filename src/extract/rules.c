@@ -1386,8 +1386,16 @@ static void lead_in(ctx *c)
 	const ex_when *w = NULL;
 	for (size_t j = 0; j < c->nt; j++) {
 		const tok *t = &c->t[j];
-		if (t->type == T_WORD && ((t->sets & S_GUIDE) || W(t, "guidance") ||
-		                          W(t, "outlook")))
+		/* the words of a forecast; not "will" or "plan" ("which will
+		 * be discussed on the call:") */
+		if (t->type == T_WORD && (t->sets & S_GUIDE) &&
+		    (!strncmp(t->w, "expect", 6) || !strncmp(t->w, "anticipat", 9) ||
+		     !strncmp(t->w, "guid", 4) || !strncmp(t->w, "outlook", 7) ||
+		     !strncmp(t->w, "forecast", 8) || !strncmp(t->w, "project", 7) ||
+		     !strncmp(t->w, "estimate", 8) || !strncmp(t->w, "reaffirm", 8) ||
+		     !strncmp(t->w, "reiterat", 8)))
+			guide = 1;
+		if (W(t, "guidance") || W(t, "outlook"))
 			guide = 1;
 		if (t->type == T_WHEN && !w && !when_is_comparison(c, j))
 			w = &t->when;
