@@ -573,11 +573,13 @@ static int month_end(ec_period p)
 	}
 }
 
+/* Why a number is not kept.  A debugging build (-DEX_TRACE) prints each
+ * reason on standard error; the library proper never prints. */
 #ifdef EX_TRACE
 #include <stdio.h>
-#define DROP(n) do { fprintf(stderr, "drop %d at %.*s\n", n, (int)(T->e - T->s), c->d->clean + T->s); return; } while (0)
+#define DROP(why) do { fprintf(stderr, "drop (%s): %.*s\n", why, (int)(T->e - T->s), c->d->clean + T->s); return; } while (0)
 #else
-#define DROP(n) return
+#define DROP(why) return
 #endif
 
 /* ---- one number ------------------------------------------------------- */
@@ -812,22 +814,22 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 		}
 	}
 	if (ph < 0)
-		DROP(618);
+		DROP("no metric");
 	int fam = ex_phrases[ph].fam;
 	int neg = ex_phrases[ph].neg;
 	if (per_share) {
 		if (fam == F_NI || fam == F_EPS)
 			fam = F_EPS;
 		else
-			DROP(625);
+			DROP("per share of a non-EPS metric");
 	} else if (fam == F_NI && r->a.cur && !r->a.scale && !r->a.pct && r->a.decimals >= 2 &&
 	           fabs(r->a.v) < 50) {
 		fam = F_EPS; /* "net income of $X million, or $0.27 ..., from the $0.15" */
 	} else if (fam == F_EPS && r->a.scale) {
-		DROP(630); /* "EPS of $1 billion"? no */
+		DROP("EPS in millions"); /* "EPS of $1 billion"? no */
 	}
 	if (fam == F_BLOCK)
-		DROP(633);
+		DROP("not our metric");
 	/* Words between the metric phrase (or previous number) and this
 	 * number: asides, changes, approximate bounds. */
 	/* "This includes product revenue of $97 million": the part of
@@ -932,7 +934,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	*prev_num = k;
 	if ((change && !change_from_when) || dropped) {
 		*prev_pct = r->a.pct;
-		DROP(711);
+		DROP("a change or an aside");
 	}
 	/* Unit and metric. */
 	ex_range rr = *r;
@@ -960,16 +962,16 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	}
 	if (fam == F_DSO || fam == F_HEAD) {
 		if (rr.a.cur || rr.a.pct)
-			DROP(737);
+			DROP("unit of days/count");
 	}
 	if (fam == F_HEAD && (rr.a.decimals || rr.a.v < 10))
-		DROP(740);
+		DROP("not a headcount");
 	const ex_metric *met = ex_family_metric(fam, rr.a.pct);
 	if (!met)
-		DROP(743);
+		DROP("no metric for the unit");
 	double low, high;
 	if (!ex_range_bounds(&rr, met->unit, 0, &low, &high))
-		DROP(746);
+		DROP("unit");
 	*prev_pct = rr.a.pct;
 	if (neg) {
 		if (low > 0)
@@ -988,9 +990,9 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	qual q;
 	qualifiers(c, phk, &q);
 	if (q.combined)
-		DROP(1);
+		DROP("a combined figure");
 	if (si->respectively && q.nbasis > 1 && resp_basis < 0)
-		DROP(765); /* "GAAP and adjusted gross margins ... respectively" */
+		DROP("bases without order"); /* "GAAP and adjusted gross margins ... respectively" */
 	/* basis written between phrase and number, or right after it */
 	int basis = resp_basis >= 0 ? resp_basis : q.basis;
 	/* "GAAP and non-GAAP tax rates are expected to be 17.0%": one
@@ -1087,14 +1089,14 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	const char *seg = q.seg[0] ? q.seg : "total";
 	if (fam == F_DEFREV && strcmp(seg, "total") != 0 && strcmp(seg, "current") != 0 &&
 	    strcmp(seg, "long_term") != 0 && strcmp(seg, "product") != 0 && strcmp(seg, "service") != 0)
-		DROP(816);
+		DROP("deferred revenue part");
 	if ((fam == F_CASH || fam == F_OCF || fam == F_CAPEX || fam == F_DSO || fam == F_HEAD ||
 	     fam == F_TAX || fam == F_OPEX || fam == F_EPS || fam == F_NI) &&
 	    strcmp(seg, "total") != 0)
-		DROP(820); /* segment-level versions of these are not tracked */
+		DROP("segment of an untracked metric"); /* segment-level versions of these are not tracked */
 	if (!subject_seg && (!strcmp(seg, "total") || !strcmp(seg, "product") || !strcmp(seg, "service")) &&
 	    foreign_subject(c, post ? k : phk, si))
-		DROP(823);
+		DROP("foreign subject");
 	if (!subject_seg && q.seg[0] && strcmp(seg, "product") && strcmp(seg, "service") && !post) {
 		/* "Our partner Novamed reported Zelora sales of ...": another
 		 * company named before the segment's name */
@@ -1110,7 +1112,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 			if (c->t[j].type != T_WORD)
 				continue;
 			if (!first && cap_name(c, j) && c->t[j].e - c->t[j].s > 1)
-				DROP(3); /* the clause names its own subject */
+				DROP("foreign subject of a segment"); /* the clause names its own subject */
 			first = 0;
 		}
 	}
@@ -1194,7 +1196,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	 * $1,072.4 million": a comparison base is only kept with its own
 	 * period, never the sentence's */
 	if (!wh && number_is_base(c, k))
-		DROP(2);
+		DROP("comparison base without period");
 	int explicit_when = wh != NULL;
 	if (!wh && scope_w) {
 		wh = scope_w;
@@ -1204,10 +1206,10 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 	if (wh) {
 		if (!ex_when_resolve(wh, &d->cal, d->has_period, d->period, have_scope ? &scope : NULL,
 		                     si->guide, &per))
-			DROP(909);
+			DROP("period unresolved");
 	} else {
 		if (!d->has_period)
-			DROP(912);
+			DROP("no document period");
 		per = d->period;
 		if (c->lead_set && c->lead_has_per && !c->lead_guide && !si->guide)
 			per = c->lead_per; /* a bullet under "Fiscal Year 2023 Highlights" */
@@ -1224,12 +1226,12 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 			/* a guidance sentence about a past period: an actual, or
 			 * a comparison; keep only a plain stated actual */
 			if (wh && wh->rel != EX_P_ABS && wh->rel != EX_P_THIS && wh->rel != EX_P_QN)
-				DROP(923);
+				DROP("past period in guidance");
 		} else if (future || !d->has_period) {
 			guidance = 1;
 		}
 	} else if (future) {
-		DROP(928); /* an actual cannot be about the future */
+		DROP("actual in the future"); /* an actual cannot be about the future */
 	}
 	if (guidance) {
 		/* earlier guidance restated: "up from our previous outlook of" */
@@ -1245,11 +1247,11 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_chang
 				prior = 0; /* "$4.05 to $4.20 previously, and ... we expect" */
 		}
 		if (prior)
-			DROP(935);
+			DROP("prior guidance");
 		if (si->longterm)
-			DROP(937);
+			DROP("long-term model");
 	} else if (rr.kind != EX_R_POINT) {
-		DROP(939); /* an actual is one number */
+		DROP("range as actual"); /* an actual is one number */
 	}
 	if (guidance && explicit_when) {
 		c->gp = per;

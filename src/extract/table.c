@@ -10,9 +10,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef EX_TRACE
-#include <stdio.h>
-#endif
 
 #include "lex.h"
 
@@ -369,9 +366,6 @@ static void set_columns(tstate *t, const ex_doc *d)
 		t->coldur[i] = months != 0;
 	}
 	t->ncols = t->nyc;
-#ifdef EX_TRACE
-	fprintf(stderr, "set_columns: nyc %d nspans %d nh %d\n", t->nyc, t->nspans, t->nh);
-#endif
 }
 
 /* Row label -> metric.  Returns the family (F_*), with *pct for "% of
