@@ -1,11 +1,17 @@
-/* Tables of press releases: tab-separated rows, or rows flattened from PDF
- * with columns separated by runs of blanks or split over several lines.
- * Units from "(in thousands)" / "(in millions)"; column periods from
- * headers "Three Months Ended / Nine Months Ended September 30," over a
- * row of years, from dated headers "September 30, 2007  December 31, 2006"
- * (balance sheets: the quarter that ends then), or from quarter labels
- * ("Q3'12  Q2'12").  Negatives in parentheses, "-" for zero.  A row is
- * used only when its label names a metric exactly and it has one value
+/* Tables of press releases: tab-separated rows (Markdown pipe rows are
+ * turned into these by text.c), or rows flattened from PDF with columns
+ * separated by runs of blanks or with every cell on a line of its own.
+ * Units from "(in thousands)" / "(in millions)" in the title, the head
+ * cell or the sentence that introduces the table.  Column periods from
+ * header pieces that may be spread over lines: durations ("Three Months
+ * Ended / Six Months Ended"), months for each span or each column ("October
+ * 28, / July 29,"), then the years, whose row may hold columns without a
+ * period ("Change"); from dates alone (balance sheets: the quarter that
+ * ends then); from full dates "September 30, 2007  December 31, 2006"; or
+ * from quarter labels ("Q3'12  Q2'12", "Q1 FY24 ... Q/Q Y/Y").  "Low /
+ * High" under quarter labels makes guidance ranges.  Negatives in
+ * parentheses, a dash for zero.  A row is used only when its label names
+ * a metric exactly (or, under "Revenue:", a segment) and it has one value
  * per column. */
 #include <math.h>
 #include <stdlib.h>

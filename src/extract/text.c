@@ -1,7 +1,9 @@
 /* The cleaned document: validation (binary data, invalid UTF-8, limits),
- * Markdown escapes and markup removed ("\$", <u>..</u>, **..**), transcript
- * vendor page furniture cut out (headers and footers that split sentences),
- * and every line classified: text, blank, table row, speaker line,
+ * Markdown escapes and markup removed ("\$", <u>..</u>, **..**), Markdown
+ * pipe rows turned into tab-separated rows, a word hyphenated across a line
+ * break joined, transcript vendor page furniture cut out (headers and
+ * footers that split sentences), and every line classified: text, blank,
+ * table row, speaker line (or a text line that opens with its speaker),
  * heading, bullet, section marker.  The cleaned text keeps a map back to
  * the raw bytes so quotes are the document's own text. */
 #include <stdlib.h>
