@@ -483,8 +483,32 @@ static void speakers_inline(void)
 	ec_series_free(s);
 }
 
+static void guidance_nouns(void)
+{
+	const char *t =
+	    "Q3 2023 Orion Devices Earnings Call\nOctober 30, 2023\n\n"
+	    "Lisa Grant - Orion Devices - CFO\n"
+	    "Revenue in the quarter came in at $2.05 billion, at the high end of our guidance range of "
+	    "$1.95 billion to $2.05 billion. For Q4, we are guiding revenue to $1.9 billion, plus or minus "
+	    "$25 million. Longer term, we continue to target operating margins of 30% by 2026. We have "
+	    "increased our guidance for full year EPS to between $5.17 and $5.20 per share.\n";
+	ec_series *s = ext(t);
+	CHECK(s != NULL, "guidance nouns extract");
+	const ec_obs *o = row(s, "2023Q3", "revenue", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 2050), "'came in at' beside 'our guidance range' is the actual");
+	CHECK(guid_is(row(s, "2023Q4", "revenue", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 1875, 1925),
+	      "the earlier guidance range is not the next quarter's guidance");
+	CHECK(ec_series_conflict_count(s) == 0, "and leaves no conflict");
+	CHECK(!any_value(s, "operating_margin", 30) && !any_segment(s, "target"),
+	      "a longer-term target is not guidance, 'target' is not a segment");
+	CHECK(guid_is(row(s, "2023FY", "eps_diluted", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 5.17, 5.20),
+	      "'increased our guidance ... to between' is guidance");
+	ec_series_free(s);
+}
+
 int main(void)
 {
+	guidance_nouns();
 	speakers_inline();
 	guidance_forms();
 	prose_forms();

@@ -439,7 +439,7 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 			q->start = t->s;
 			continue;
 		}
-		if ((t->sets & S_STOPQ))
+		if ((t->sets & (S_STOPQ | S_GUIDE)))
 			break;
 		if ((t->sets & S_SKIPQ)) {
 			q->start = t->s;
@@ -521,8 +521,9 @@ static const char *const guide_words[] = {
     "plans", "intend", "intends", "going", "would", NULL};
 static const char *const prior_guide[] = {
     "previous", "previously", "original", "originally", "earlier", "prior", NULL};
-static const char *const lt_words[] = {"long-term", "long", "longer-term", "model",
-                                       "goal", "goals", "aspiration", NULL};
+static const char *const lt_words[] = {"long-term", "long", "longer-term", "longer", "model",
+                                       "goal", "goals", "aspiration", "long-range",
+                                       "multi-year", "multiyear", NULL};
 static const char *const aside_words[] = {"include", "includes", "including", "included",
                                           "excluding", "excludes", "exclude", NULL};
 static const char *const cap_ok[] = {
@@ -596,6 +597,8 @@ static void emit_mention(ctx *c, ex_mention *m)
 typedef struct sentinfo {
 	size_t a, b;
 	int guide;       /* guidance cue or outlook section */
+	int fwd;         /* a forward-looking verb or an outlook section, not only
+	                  * the noun: "at the high end of our guidance range" */
 	int prior_guide; /* mentions earlier guidance */
 	int longterm;
 	int respectively;
@@ -716,12 +719,54 @@ static int number_is_base(const ctx *c, size_t k)
 	return 0;
 }
 
-static void analyze_number(ctx *c, size_t k, const sentinfo *si, int *prev_change,
+static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_change,
                            size_t *prev_num, int *prev_pct)
 {
 	c->d->work += c->nt; /* its rules look at the sentence's tokens */
 	const tok *T = &c->t[k];
 	const ex_range *r = &T->r;
+	sentinfo sl = *si0;
+	const sentinfo *si = &sl;
+	if (sl.guide && !sl.fwd) {
+		/* "Revenue came in at $2.05 billion, at the high end of our
+		 * guidance range of $1.95 billion to $2.05 billion": only the
+		 * noun, no forecast.  The range "of" the guidance is the earlier
+		 * guidance for this period, and a point stated with a past verb
+		 * is an actual. */
+		static const char *const past[] = {
+		    "was", "were", "came", "totaled", "totalled", "reached", "grew", "rose", "fell",
+		    "increased", "decreased", "declined", "ended", "delivered", "posted", "reported",
+		    "achieved", "generated", "recorded", "finished", "closed", NULL};
+		int is_past = 0;
+		for (size_t j = k, n = 0; j-- > 0 && n < 4; n++) {
+			if (c->t[j].type == T_NUM)
+				break;
+			if (c->t[j].type == T_WORD && in_set(c->t[j].w, past))
+				is_past = 1;
+		}
+		/* "our guidance range of $A to $B" in such a sentence */
+		int of_guid = 0;
+		if (k >= 2 && W(&c->t[k - 1], "of")) {
+			size_t j = k - 2;
+			if (j > 0 && W(&c->t[j], "range"))
+				j--;
+			of_guid = W(&c->t[j], "guidance") || W(&c->t[j], "outlook");
+		}
+		int moved = 0; /* "we have increased our guidance ... to" */
+		for (size_t j = 0; j < c->nt; j++)
+			if (c->t[j].type == T_WORD &&
+			    (!strncmp(c->t[j].w, "rais", 4) || !strncmp(c->t[j].w, "increas", 7) ||
+			     !strncmp(c->t[j].w, "lower", 5) || !strncmp(c->t[j].w, "updat", 5) ||
+			     !strncmp(c->t[j].w, "narrow", 6) || !strncmp(c->t[j].w, "bring", 5) ||
+			     !strncmp(c->t[j].w, "brings", 6)))
+				moved = 1;
+		if (r->kind != EX_R_POINT && of_guid && !moved) {
+			*prev_num = k;
+			return;
+		}
+		if (r->kind == EX_R_POINT && is_past && !moved)
+			sl.guide = 0;
+	}
 	size_t pnum0 = *prev_num; /* the number before this one */
 	ex_mention m;
 	memset(&m, 0, sizeof m);
@@ -1472,8 +1517,11 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 			words++;
 			if (t->allcaps)
 				upper++;
-			if ((t->sets & S_GUIDE))
+			if ((t->sets & S_GUIDE)) {
 				si.guide = 1;
+				if (!W(t, "guidance") && !W(t, "outlook") && !W(t, "guide"))
+					si.fwd = 1;
+			}
 			if ((t->sets & S_PRIOR))
 				si.prior_guide = 1;
 			if ((t->sets & S_LT))
@@ -1484,8 +1532,10 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 				si.first_ph = j;
 		}
 	}
-	if (c->outlook)
+	if (c->outlook) {
 		si.guide = 1;
+		si.fwd = 1;
+	}
 	si.headline = words > 0 && upper * 2 > words;
 	int prev_change = 0, prev_pct = 0;
 	size_t prev_num = (size_t)-1;
