@@ -418,7 +418,8 @@ static void prose_forms(void)
 	    "Net income for the first nine months of 2023 was $237.9 million, compared with a GAAP net loss of "
 	    "$1,072.4 million, including $1,283.4 million of impairment charges.\n\n"
 	    "Gross margin of 62% was a nice step up, and Diagnostics grew 6% to $741 million.\n\n"
-	    "The three product families generated a record combined product revenue of $357 million.\n";
+	    "The three product families generated a record combined product revenue of $357 million.\n\n"
+	    "GAAP and non-GAAP operating margins were 20.5% and 24.0%.\n";
 	ec_series *s = ext(t);
 	CHECK(s != NULL, "prose forms extract");
 	const ec_obs *o = row(s, "2022Q3", "operating_income", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
@@ -457,6 +458,10 @@ static void prose_forms(void)
 	CHECK(o && near(o->value, 237.9), "the nine-month figure itself");
 	CHECK(!any_value(s, "gross_profit", 741), "a new clause's subject ('Diagnostics grew') ends the metric");
 	CHECK(!any_value(s, "revenue", 357), "a combined figure of named parts is not product revenue");
+	o = row(s, "2023Q3", "operating_margin", "total", EC_BASIS_NON_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 24.0), "'GAAP and non-GAAP operating margins were 20.5%% and 24.0%%': the second is non-GAAP");
+	o = row(s, "2023Q3", "operating_margin", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 20.5), "... and the first GAAP");
 	ec_series_free(s);
 }
 

@@ -1039,6 +1039,22 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	if (si->respectively && q.nbasis > 1 && resp_basis < 0)
 		DROP("bases without order"); /* "GAAP and adjusted gross margins ... respectively" */
 	/* basis written between phrase and number, or right after it */
+	/* "GAAP and non-GAAP EPS were $0.50 and $0.70": as many numbers
+	 * as bases after the phrase pair in order, as with "respectively" */
+	if (resp_basis < 0 && !si->respectively && !post && q.nb > 1) {
+		int idx = -1, nn = 0;
+		for (size_t j = phk + (size_t)c->t[phk].phn; j < c->nt; j++) {
+			if (is_punct(&c->t[j], ';') || is_punct(&c->t[j], '.'))
+				break;
+			if (c->t[j].type == T_NUM) {
+				if (j == k)
+					idx = nn;
+				nn++;
+			}
+		}
+		if (nn == q.nb && idx >= 0)
+			resp_basis = q.bases[idx];
+	}
 	int basis = resp_basis >= 0 ? resp_basis : q.basis;
 	/* "GAAP and non-GAAP tax rates are expected to be 17.0%": one
 	 * number for both bases */
