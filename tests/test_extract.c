@@ -511,8 +511,52 @@ static void guidance_nouns(void)
 	ec_series_free(s);
 }
 
+/* The same document with CRLF line ends gives the same rows. */
+static void crlf_same(void)
+{
+	static const char *const docs[] = {"seeds/002_ccf848bd1a1a4e07.txt", "seeds/003_bc42882660b3e19d.txt",
+	                                   "eval/02_kestrel_q2_2023_pdf.txt", "eval/06_lumenfold_q3fy25_release.md"};
+	for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", EC_TEST_DATA, docs[d]);
+		char *raw;
+		size_t len;
+		ec_error err;
+		if (ec_read_file(path, 0, &raw, &len, &err)) {
+			CHECK(0, "read %s", path);
+			continue;
+		}
+		char *crlf = malloc(2 * len + 1);
+		size_t n = 0;
+		for (size_t i = 0; crlf && i < len; i++) {
+			if (raw[i] == '\n')
+				crlf[n++] = '\r';
+			crlf[n++] = raw[i];
+		}
+		ec_series *a = ec_series_new(), *b = ec_series_new();
+		ec_series_set_doc_keyed(a, true);
+		ec_series_set_doc_keyed(b, true);
+		int ok = crlf && a && b && ec_extract_mem(raw, len, "x", NULL, a, NULL, &err) == EC_OK &&
+		         ec_extract_mem(crlf, n, "x", NULL, b, NULL, &err) == EC_OK &&
+		         ec_series_count(a) == ec_series_count(b) && ec_series_count(a) > 0;
+		for (size_t i = 0; ok && i < ec_series_count(a); i++) {
+			const ec_obs *x = ec_series_get(a, i), *y = ec_series_get(b, i);
+			ok = ec_period_equal(x->period, y->period) && !strcmp(x->metric, y->metric) &&
+			     !strcmp(x->segment, y->segment) && x->basis == y->basis && x->kind == y->kind &&
+			     (near(x->value, y->value) || (isnan(x->value) && isnan(y->value))) &&
+			     x->line == y->line;
+		}
+		CHECK(ok, "CRLF line ends give the same rows: %s", docs[d]);
+		ec_series_free(a);
+		ec_series_free(b);
+		free(crlf);
+		free(raw);
+	}
+}
+
 int main(void)
 {
+	crlf_same();
 	guidance_nouns();
 	speakers_inline();
 	guidance_forms();

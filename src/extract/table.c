@@ -155,9 +155,12 @@ static int split_words(const char *s, size_t a, size_t b, cell *c, int max)
 		}
 		while (j < b && s[j] != ' ')
 			j++;
-		if (!(j - i == 1 && s[i] == '$')) {
+		size_t e = j; /* "$ " at a line end (a CRLF line's blank) */
+		while (e > i && s[e - 1] == ' ')
+			e--;
+		if (!(e - i == 1 && s[i] == '$')) {
 			c[n].s = i;
-			c[n].e = j;
+			c[n].e = e;
 			n++;
 		}
 		i = j;

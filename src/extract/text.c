@@ -232,8 +232,8 @@ static int furniture(const char *s, size_t n)
 				v = v * 10 + (t[k] - '0');
 				nd++;
 			}
-		if (digits && !(nd == 4 && v >= 1950 && v <= 2100))
-			return 1;
+		if (digits && nd > 0 && !(nd == 4 && v >= 1950 && v <= 2100))
+			return 1; /* not a blank CRLF line: digits are needed */
 	}
 	if (m > 300)
 		return 0;
@@ -864,12 +864,19 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 			clean_line(&b, raw, a, e);
 		/* "in the prior-" + "year period": one word, so that phrases
 		 * and periods read across the break */
-		if (e < len && k + 1 < d->n_raw_lines && !fur[k + 1] && d->clean_len >= 2 &&
-		    d->clean[d->clean_len - 1] == '-' && ex_is_alpha((unsigned char)d->clean[d->clean_len - 2])) {
+		size_t cl = d->clean_len; /* without the blank of a CRLF line end */
+		while (cl > 0 && d->clean[cl - 1] == ' ' && e > a && raw[e - 1] == '\r')
+			cl--;
+		if (e < len && k + 1 < d->n_raw_lines && !fur[k + 1] && cl >= 2 &&
+		    d->clean[cl - 1] == '-' && ex_is_alpha((unsigned char)d->clean[cl - 2])) {
 			size_t n0 = d->raw_lines[k + 1];
 			while (n0 < len && (raw[n0] == ' ' || raw[n0] == '\t'))
 				n0++;
 			if (n0 < len && raw[n0] >= 'a' && raw[n0] <= 'z') {
+				d->clean_len = cl;
+				while (d->n_segs > 0 && d->segs[d->n_segs - 1].cstart >= d->clean_len)
+					d->n_segs--;
+				b.last_raw = (size_t)-1; /* the next byte starts a segment */
 				join_next = 1;
 				continue;
 			}
