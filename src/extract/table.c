@@ -794,7 +794,7 @@ static void scale_of(tstate *t, const char *l)
 
 static void set_section(tstate *t, const char *l)
 {
-	snprintf(t->section, sizeof t->section, "%s", l);
+	snprintf(t->section, sizeof t->section, "%.95s", l);
 	t->section_basis = strncmp(l, "non-gaap", 8) == 0 ? EC_BASIS_NON_GAAP
 	                   : strncmp(l, "adjusted", 8) == 0 ? EC_BASIS_NON_GAAP
 	                   : strncmp(l, "gaap", 4) == 0     ? EC_BASIS_GAAP
