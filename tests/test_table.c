@@ -153,6 +153,30 @@ static void newer_tables(void)
 		CHECK_REL(get(s, "2023Q2", "deferred_revenue", "total", EC_BASIS_NONE), 64.2, 1e-9, "balance at June 30, 2023");
 		ec_series_free(s);
 	}
+	/* A standard Markdown table with quarter heads, and an outlook table
+	 * whose period is in its heading and whose unit is in a row label. */
+	const char *md =
+	    "# Tidal Energy Reports Third Quarter 2024 Results\n\n"
+	    "HOUSTON, Oct. 30, 2024 -- Tidal Energy, Inc. (NYSE: TIDE) today announced results for the "
+	    "third quarter ended September 30, 2024.\n\n"
+	    "| (in millions, except per share) | Q3 2024 | Q3 2023 | Change |\n"
+	    "|---|---|---|---|\n"
+	    "| Revenue | $1,204 | $1,100 | 9% |\n"
+	    "| Diluted EPS | $0.91 | $0.74 | 23% |\n\n"
+	    "## 2024 Outlook\n\n"
+	    "| | Low | High |\n"
+	    "|---|---|---|\n"
+	    "| Revenue (in billions) | $4.6 | $4.8 |\n"
+	    "| Adjusted EPS | $3.40 | $3.60 |\n";
+	s = run(md);
+	CHECK(s != NULL, "Markdown tables extract");
+	if (s) {
+		CHECK_REL(get(s, "2023Q3", "revenue", "total", EC_BASIS_GAAP), 1100, 1e-9, "a Markdown head row of quarter labels");
+		CHECK_REL(get(s, "2024Q3", "eps_diluted", "total", EC_BASIS_GAAP), 0.91, 1e-9, "EPS beside a Change column");
+		CHECK(guid(s, "2024FY", "revenue", EC_BASIS_GAAP, 4600, 4800), "'2024 Outlook' over Low/High, '(in billions)' in the label");
+		CHECK(guid(s, "2024FY", "eps_diluted", EC_BASIS_NON_GAAP, 3.40, 3.60), "adjusted EPS outlook");
+		ec_series_free(s);
+	}
 	/* Dates over years, a split deferred revenue, regions with Change. */
 	const char *bs =
 	    "ACME REPORTS FOURTH QUARTER 2023 RESULTS\n\n"

@@ -682,9 +682,17 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		return;
 	if (met->unit == EC_UNIT_PCT && !cells_pct)
 		return;
-	if (met->unit == EC_UNIT_USD_M && (cells_pct || t->scale <= 0))
+	/* "Revenue (in billions)": the row's own unit */
+	double scale = t->scale;
+	if (has(lab, "in billions"))
+		scale = 1e9;
+	else if (has(lab, "in millions"))
+		scale = 1e6;
+	else if (has(lab, "in thousands"))
+		scale = 1e3;
+	if (met->unit == EC_UNIT_USD_M && (cells_pct || scale <= 0))
 		return;
-	if (met->unit == EC_UNIT_USD && (cells_pct || !t->per_share_ok))
+	if (met->unit == EC_UNIT_USD && (cells_pct || (t->scale > 0 && !t->per_share_ok)))
 		return;
 	if (!met->has_basis)
 		basis = EC_BASIS_NONE;
@@ -697,7 +705,7 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		ex_num x = vals[i];
 		if (met->unit == EC_UNIT_PCT && kinds[i] == EX_CELL_DASH)
 			x.pct = 1;
-		if (!ex_num_value(&x, met->unit, met->unit == EC_UNIT_USD_M ? t->scale : 1, &v))
+		if (!ex_num_value(&x, met->unit, met->unit == EC_UNIT_USD_M ? scale : 1, &v))
 			continue;
 		int guid = t->colkind[i] == COL_LOW;
 		if (guid) {
@@ -707,7 +715,7 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 			    kinds[i + 1] != EX_CELL_NUM)
 				continue;
 			ex_num y = vals[i + 1];
-			if (!ex_num_value(&y, met->unit, met->unit == EC_UNIT_USD_M ? t->scale : 1, &vh) ||
+			if (!ex_num_value(&y, met->unit, met->unit == EC_UNIT_USD_M ? scale : 1, &vh) ||
 			    vh < v)
 				continue;
 		}
@@ -774,6 +782,45 @@ static int prose_line(const char *s, size_t a, size_t b)
 	while (e > a && s[e - 1] == ' ')
 		e--;
 	return n > 80 && e > a && s[e - 1] == '.';
+}
+
+/* The period a table's title names ("2024 outlook", "fiscal 2025
+ * guidance", "fourth quarter 2024 outlook"): the first full one. */
+static int title_period(const tstate *t, const ex_doc *d, ec_period *p)
+{
+	const char *s = t->title;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && s[i - 1] != ' ')
+			continue;
+		ex_when w;
+		if (!ex_when_parse(s, n, i, &d->cal, &w))
+			continue;
+		if (w.rel == EX_P_ABS && (w.p.type == EC_PERIOD_QUARTER || w.p.type == EC_PERIOD_YEAR)) {
+			*p = w.p;
+			return 1;
+		}
+		if (w.rel == EX_P_FY && w.explicit_year) {
+			*p = w.p;
+			p->type = EC_PERIOD_YEAR;
+			p->n = 0;
+			return 1;
+		}
+	}
+	/* "2024 Outlook": a year alone names the year of a forecast */
+	if (!has(s, "outlook") && !has(s, "guidance"))
+		return 0;
+	for (size_t i = 0; i + 4 <= n; i++) {
+		int y;
+		if ((i == 0 || s[i - 1] == ' ') && (i + 4 == n || s[i + 4] == ' ') &&
+		    is_year_cell(s, i, i + 4, &y)) {
+			p->type = EC_PERIOD_YEAR;
+			p->year = y;
+			p->n = 0;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* The unit statement of a line: "(in thousands)", "($ in millions, ...)". */
@@ -1118,6 +1165,8 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					lower_copy(ll2, sizeof ll2, s + label.s, label.e - label.s);
 					scale_of(t, ll2);
 				}
+				if (nlh == 2 && ntext == 2 && t->ngper == 0 && title_period(t, d, &t->gper[0]))
+					t->ngper = 1; /* "2024 Outlook" over "Low High" */
 				if (nlh > 0 && nlh == ntext && t->ngper > 0 && nlh == 2 * t->ngper) {
 					/* "Low High Low High" under "Q4 FY25  Full Year FY25" */
 					for (int i = 0; i < nlh; i++) {
