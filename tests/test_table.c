@@ -177,6 +177,26 @@ static void newer_tables(void)
 		CHECK(guid(s, "2024FY", "eps_diluted", EC_BASIS_NON_GAAP, 3.40, 3.60), "adjusted EPS outlook");
 		ec_series_free(s);
 	}
+	/* The segment rows of "Revenue:" end at the first row the lexicon
+	 * names, with or without "Total". */
+	const char *sec =
+	    "ACME REPORTS THIRD QUARTER 2023 RESULTS\n\n"
+	    "Statements of Operations\n(in millions)\n\n"
+	    "\tThree Months Ended September 30,\t\n\t2023\t2022\n"
+	    "Revenues:\t\t\n"
+	    "Hardware\t60.0\t55.0\n"
+	    "Software\t40.0\t35.0\n"
+	    "Revenues\t100.0\t90.0\n"
+	    "Amortization of intangibles\t5.0\t5.0\n";
+	s = run(sec);
+	CHECK(s != NULL, "revenue section extracts");
+	if (s) {
+		CHECK_REL(get(s, "2023Q3", "revenue", "hardware", EC_BASIS_GAAP), 60.0, 1e-9, "a segment row under 'Revenues:'");
+		CHECK_REL(get(s, "2022Q3", "revenue", "total", EC_BASIS_GAAP), 90.0, 1e-9, "the section's total");
+		CHECK(isnan(get(s, "2023Q3", "revenue", "amortization_of_intangibles", EC_BASIS_GAAP)),
+		      "a row after the total is not a segment");
+		ec_series_free(s);
+	}
 	/* Dates over years, a split deferred revenue, regions with Change. */
 	const char *bs =
 	    "ACME REPORTS FOURTH QUARTER 2023 RESULTS\n\n"

@@ -379,7 +379,7 @@ static void set_columns(tstate *t, const ex_doc *d)
 
 /* Row label -> metric.  Returns the family (F_*), with *pct for "% of
  * revenue" rows, *basis (-1 = from the table), *seg and *neg. */
-static int label_metric(const tstate *t, const ex_lexidx *ix, const char *label,
+static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
                         int *pct, int *basis, char *seg, size_t segcap, int *neg)
 {
 	char l[160];
@@ -541,6 +541,9 @@ static int label_metric(const tstate *t, const ex_lexidx *ix, const char *label,
 		return F_NONE;
 	}
 	*neg = ex_phrases[ph].neg;
+	/* a row the lexicon names ("Revenue", "Cost of revenue") ends the
+	 * segment rows of a "Revenue:" section */
+	t->section_total = 1;
 	return ex_phrases[ph].fam;
 }
 
