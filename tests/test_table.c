@@ -197,6 +197,23 @@ static void newer_tables(void)
 		      "a row after the total is not a segment");
 		ec_series_free(s);
 	}
+	/* A second table whose heads are not periods does not inherit the
+	 * first table's columns. */
+	const char *two =
+	    "ACME REPORTS THIRD QUARTER 2023 RESULTS\n\n"
+	    "Statements of Operations\n(in millions)\n\n"
+	    "\tThree Months Ended September 30,\t\n\t2023\t2022\n"
+	    "Gross profit\t60.0\t55.0\n\n"
+	    "\tGAAP\tNon-GAAP\n"
+	    "Gross profit\t60.0\t64.0\n";
+	s = run(two);
+	CHECK(s != NULL, "two tables extract");
+	if (s) {
+		CHECK_REL(get(s, "2022Q3", "gross_profit", "total", EC_BASIS_GAAP), 55.0, 1e-9, "the first table's prior year");
+		CHECK(ec_series_conflict_count(s) == 0 && isnan(get(s, "2023Q3", "gross_profit", "total", EC_BASIS_NON_GAAP)),
+		      "'GAAP / Non-GAAP' columns are not the years of the table before");
+		ec_series_free(s);
+	}
 	/* Dates over years, a split deferred revenue, regions with Change. */
 	const char *bs =
 	    "ACME REPORTS FOURTH QUARTER 2023 RESULTS\n\n"

@@ -58,6 +58,7 @@ typedef struct tstate {
 	int ngper;
 	int hdr_stale; /* a data row came since: the next header piece starts anew */
 	int section_total; /* a "Total ..." row closed the section */
+	int gained;        /* header_spans found a duration or a month */
 	char section[96]; /* lower-case label of the last "Header:" row */
 	int section_basis;
 	int recon; /* a GAAP to non-GAAP reconciliation */
@@ -263,6 +264,7 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
 		}
 		for (int k = 0; k < nfound && t->nspans < MAXCOLS; k++)
 			t->spans[t->nspans++] = found[k];
+		t->gained = 1;
 		return;
 	}
 	/* months named without a duration: "October 28, July 29," over the
@@ -285,6 +287,7 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
 			t->hmonth[t->nh] = m;
 			t->hday[t->nh] = day <= 31 ? day : 0;
 			t->nh++;
+			t->gained = 1;
 		}
 		q += e - 1;
 	}
@@ -1100,7 +1103,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			int ycells[MAXCELLS], nyc = 0; /* the year row: year or 0 */
 			ec_period wper[MAXCELLS];
 			int wdate[MAXCELLS];
-			int nwhen = 0, ndate = 0, nlh = 0, nskip = 0, lh[MAXCELLS], nhc = 0;
+			int nwhen = 0, ndate = 0, nlh = 0, nskip = 0, lh[MAXCELLS], nhc = 0, nnote = 0;
 			for (int i = first; i < nc; i++) {
 				size_t cs = c[i].s, ce = c[i].e;
 				if (ce == cs)
@@ -1121,8 +1124,10 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					nnum++;
 					continue;
 				}
-				if (is_note(s, cs, ce))
+				if (is_note(s, cs, ce)) {
+					nnote++; /* or a short head: "GAAP" */
 					continue;
+				}
 				memset(&vals[nv], 0, sizeof vals[nv]);
 				kinds[nv++] = EX_CELL_TEXT;
 				ntext++;
@@ -1213,7 +1218,12 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 						set_section(t, ll2);
 						continue;
 					}
+					t->gained = 0;
 					header_spans(t, s, hs, b);
+					/* "GAAP  Adjustments  Non-GAAP": new columns we
+					 * cannot date; the old ones no longer apply */
+					if (!t->gained && nyear == 0 && ntext + nnote >= 2)
+						t->ncols = 0;
 				}
 				if (nyear > 0 && (t->nspans || t->nh)) {
 					header_begin(t);
