@@ -419,7 +419,8 @@ static void prose_forms(void)
 	    "$1,072.4 million, including $1,283.4 million of impairment charges.\n\n"
 	    "Gross margin of 62% was a nice step up, and Diagnostics grew 6% to $741 million.\n\n"
 	    "The three product families generated a record combined product revenue of $357 million.\n\n"
-	    "GAAP and non-GAAP operating margins were 20.5% and 24.0%.\n";
+	    "GAAP and non-GAAP operating margins were 20.5% and 24.0%.\n\n"
+	    "Organic revenue was $2.25 billion. Constant currency revenue was $2.25 billion.\n";
 	ec_series *s = ext(t);
 	CHECK(s != NULL, "prose forms extract");
 	const ec_obs *o = row(s, "2022Q3", "operating_income", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
@@ -458,6 +459,8 @@ static void prose_forms(void)
 	CHECK(o && near(o->value, 237.9), "the nine-month figure itself");
 	CHECK(!any_value(s, "gross_profit", 741), "a new clause's subject ('Diagnostics grew') ends the metric");
 	CHECK(!any_value(s, "revenue", 357), "a combined figure of named parts is not product revenue");
+	CHECK(!any_value(s, "revenue", 2250) && !any_segment(s, "organic") && !any_segment(s, "constant_currency"),
+	      "organic and constant currency revenue are other measures");
 	o = row(s, "2023Q3", "operating_margin", "total", EC_BASIS_NON_GAAP, EC_KIND_ACTUAL);
 	CHECK(o && near(o->value, 24.0), "'GAAP and non-GAAP operating margins were 20.5%% and 24.0%%': the second is non-GAAP");
 	o = row(s, "2023Q3", "operating_margin", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);

@@ -330,7 +330,7 @@ typedef struct qual {
 	char seg[48];
 	int basis; /* -1 none */
 	int nbasis;
-	int combined; /* "combined product revenue": a sum of parts named elsewhere */
+	int combined; /* "combined product revenue", "organic revenue": another measure */
 	int bases[4]; /* every basis named, in reading order: "GAAP and non-GAAP" */
 	int nb;
 	size_t start;
@@ -413,7 +413,12 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 		}
 		if (t->type != T_WORD || t->inph)
 			break;
-		if (W(t, "combined")) {
+		/* "combined product revenue", "organic revenue", "constant
+		 * currency revenue": another measure than the metric */
+		if (W(t, "combined") || W(t, "organic") || W(t, "comparable") || W(t, "underlying") ||
+		    W(t, "like-for-like") || W(t, "constant-currency") || W(t, "unbilled") ||
+		    W(t, "contracted") || W(t, "annualized") || W(t, "same-store") ||
+		    (W(t, "currency") && j > 0 && W(&c->t[j - 1], "constant"))) {
 			q->combined = 1;
 			break;
 		}
