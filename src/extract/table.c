@@ -236,8 +236,9 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
 		span sp = {bm, 0, 0};
 		/* a month right after: "ended september 30," */
 		const char *q = best + bl;
-		const char *stop = q + 40;
-		for (; *q && q < stop; q++) {
+		size_t rest = strlen(q);
+		const char *stop = q + (rest < 40 ? rest : 40); /* within the string */
+		for (; q < stop; q++) {
 			size_t e;
 			int m = ex_month_parse(q, strlen(q), 0, &e);
 			if (m && (q == l || q[-1] == ' ')) {
@@ -245,7 +246,10 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
 				const char *dd = q + e;
 				while (*dd == ' ')
 					dd++;
-				sp.day = atoi(dd) > 0 && atoi(dd) <= 31 ? atoi(dd) : 0; /* digits only */
+				int day = 0;
+				for (int n = 0; n < 2 && dd[n] >= '0' && dd[n] <= '9'; n++)
+					day = day * 10 + (dd[n] - '0');
+				sp.day = day <= 31 ? day : 0;
 				break;
 			}
 		}
