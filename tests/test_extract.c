@@ -361,6 +361,8 @@ static void guidance_forms(void)
 	    "- GAAP and non-GAAP operating margins are expected to be 24.5% and 27.0%, respectively, "
 	    "plus or minus 50 basis points.\n"
 	    "- GAAP and non-GAAP tax rates are expected to be 17.0%, plus or minus 1%.\n\n"
+	    "Guidance for 2025:\n\n"
+	    "- Revenue of $8.0 billion to $8.2 billion\n\n"
 	    "For the full year, we now expect adjusted EPS of $3.40 to $3.50 compared to our prior "
 	    "range of $3.30 to $3.42. We are raising our revenue outlook to $7.3 billion to $7.5 billion, "
 	    "from $7.0 billion to $7.2 billion previously, and on a GAAP basis we expect diluted EPS of "
@@ -392,6 +394,8 @@ static void guidance_forms(void)
 	      "new range kept, the prior range after it is not");
 	CHECK(guid_is(row(s, "2023FY", "eps_diluted", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 2.85, 3.00),
 	      "'previously, and ... we expect' starts a new clause");
+	CHECK(guid_is(row(s, "2025FY", "revenue", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 8000, 8200),
+	      "'Guidance for 2025:' gives its bullets the year");
 	CHECK(guid_is(row(s, "2023FY", "revenue", "total", EC_BASIS_GAAP, EC_KIND_GUIDANCE), 7300, 7500),
 	      "raised range 'to X from Y previously': the new one");
 	ec_series_free(s);

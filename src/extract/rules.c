@@ -1478,6 +1478,23 @@ static void lead_in(ctx *c)
 	const ex_doc *d = c->d;
 	if (w && ex_when_resolve(w, &d->cal, d->has_period, d->period, NULL, guide, &c->pend_per))
 		c->pend_has_per = 1;
+	if (!w && guide) {
+		/* "Guidance for 2025:": a year alone names the year */
+		for (size_t j = 0; j < c->nt; j++) {
+			const char *x = c->t[j].w;
+			if (c->t[j].type == T_WORD && strlen(x) == 4 && x[0] >= '1' && x[0] <= '2' &&
+			    x[1] >= '0' && x[1] <= '9' && x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9') {
+				int y = (x[0] - '0') * 1000 + (x[1] - '0') * 100 + (x[2] - '0') * 10 + (x[3] - '0');
+				if (y >= 1950 && y <= 2100) {
+					c->pend_per.type = EC_PERIOD_YEAR;
+					c->pend_per.year = y;
+					c->pend_per.n = 0;
+					c->pend_has_per = 1;
+					break;
+				}
+			}
+		}
+	}
 }
 
 static void analyze_sentence(ctx *c, size_t a, size_t b)
