@@ -214,6 +214,28 @@ static void newer_tables(void)
 		      "'GAAP / Non-GAAP' columns are not the years of the table before");
 		ec_series_free(s);
 	}
+	/* Columns separated by blanks: dates under a duration end it; an
+	 * indented head row has no label; "Operating revenues". */
+	const char *sp =
+	    "Keystone Logistics Reports Fourth Quarter 2023 Results\n\n"
+	    "ATLANTA, Feb. 1, 2024 -- Keystone Logistics Inc. (NYSE: KLOG) today reported fourth quarter 2023 results.\n\n"
+	    "CONSOLIDATED STATEMENTS OF INCOME\n(Unaudited, in millions except per share data)\n\n"
+	    "                                        Three Months Ended\n"
+	    "                                   Dec. 31, 2023    Dec. 31, 2022\n"
+	    "Operating revenues                 $    2,410       $    2,630\n"
+	    "Operating income                          288              355\n\n"
+	    "                                     Dec. 31, 2023    Dec. 31, 2022\n"
+	    "Cash and cash equivalents          $      512       $      430\n"
+	    "Short-term investments                    100              120\n";
+	s = run(sp);
+	CHECK(s != NULL, "blank-separated statements extract");
+	if (s) {
+		CHECK_REL(get(s, "2022Q4", "operating_income", "total", EC_BASIS_GAAP), 355, 1e-9, "a date under 'Three Months Ended' ends a quarter");
+		CHECK_REL(get(s, "2023Q4", "revenue", "total", EC_BASIS_GAAP), 2410, 1e-9, "'Operating revenues' is revenue");
+		CHECK(isnan(get(s, "2023Q4", "cash_investments", "total", EC_BASIS_NONE)),
+		      "cash beside short-term investments is not the total");
+		ec_series_free(s);
+	}
 	/* Dates over years, a split deferred revenue, regions with Change. */
 	const char *bs =
 	    "ACME REPORTS FOURTH QUARTER 2023 RESULTS\n\n"

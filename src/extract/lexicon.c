@@ -18,6 +18,9 @@ const ex_phrase ex_phrases[] = {
     {"top line", F_REVENUE, 0},
     {"top-line", F_REVENUE, 0},
     {"turnover", F_REVENUE, 0},
+    {"operating revenue", F_REVENUE, 0},
+    {"operating revenues", F_REVENUE, 0},
+    {"total operating revenues", F_REVENUE, 0},
     /* gross margin / profit (the unit decides) */
     {"gross margin", F_GM, 0},
     {"gross margins", F_GM, 0},

@@ -1099,6 +1099,17 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				first = 1;
 			else
 				first = 0; /* no label: all cells are values */
+			if (first && L->cls == EX_L_TABLE && !memchr(s + a, '\t', b - a)) {
+				/* "      Dec. 31, 2023    Dec. 31, 2022": a head whose
+				 * first cell is a date, not a row's label */
+				int dy, dm, dd;
+				size_t de;
+				ex_when w;
+				if ((ex_date_parse(s, label.e, label.s, &dy, &dm, &dd, &de) && de == label.e) ||
+				    (ex_when_parse(s, label.e, label.s, &d->cal, &w) && w.end == label.e &&
+				     w.rel == EX_P_ABS))
+					first = 0;
+			}
 			if (!first) {
 				label.s = label.e = a;
 			}
@@ -1197,14 +1208,39 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					 * 2024  January 31, 2024" */
 					t->ncols = nhc;
 					t->ngper = 0;
+					/* under "Three Months Ended" the dates end the
+					 * durations: "Dec. 31, 2023  Dec. 31, 2022" */
+					int nd = 0;
+					for (int i = 0; i < nhc; i++)
+						nd += wdate[i] == 1;
+					int per = t->nspans && !t->hdr_stale && nd == nhc && nd % t->nspans == 0
+					              ? nd / t->nspans
+					              : 0;
 					for (int i = 0; i < t->ncols; i++) {
 						t->colok[i] = wdate[i] >= 0;
 						t->cols[i] = wper[i];
 						t->colkind[i] = COL_ACTUAL;
 						t->colpoint[i] = wdate[i] == 1;
 						t->coldur[i] = wdate[i] == 0;
-						if (wdate[i] >= 0)
-							t->gper[t->ngper++] = wper[i];
+						if (per) {
+							int months = t->spans[i / per].months;
+							ec_period q = wper[i];
+							t->colpoint[i] = 0;
+							t->coldur[i] = 1;
+							if (months == 12) {
+								t->cols[i].type = EC_PERIOD_YEAR;
+								t->cols[i].n = 0;
+							} else if (months == 6) {
+								t->cols[i].type = EC_PERIOD_HALF;
+								t->cols[i].n = q.n <= 2 ? 1 : 2;
+							} else if (months == 9) {
+								t->cols[i].type = EC_PERIOD_MONTHS;
+								t->cols[i].n = 9;
+								t->colok[i] = q.n == 3;
+							}
+						}
+						if (t->colok[i])
+							t->gper[t->ngper++] = t->cols[i];
 					}
 					t->nspans = 0;
 					t->nh = 0;
