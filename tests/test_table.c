@@ -159,10 +159,12 @@ static void newer_tables(void)
 	    "# Tidal Energy Reports Third Quarter 2024 Results\n\n"
 	    "HOUSTON, Oct. 30, 2024 -- Tidal Energy, Inc. (NYSE: TIDE) today announced results for the "
 	    "third quarter ended September 30, 2024.\n\n"
-	    "| (in millions, except per share) | Q3 2024 | Q3 2023 | Change |\n"
+	    "| | Q3 2024 | Q3 2023 | Change |\n"
 	    "|---|---|---|---|\n"
-	    "| Revenue | $1,204 | $1,100 | 9% |\n"
-	    "| Diluted EPS | $0.91 | $0.74 | 23% |\n\n"
+	    "| Revenue | $1.204B | $1.100B | 9% |\n"
+	    "| Diluted EPS | $0.91 | $0.74 | 23% |\n"
+	    "| Free cash flow | $215M | $180M | 19% |\n"
+	    "| Operating income | $0.31B | $0.28B | 11% |\n\n"
 	    "## 2024 Outlook\n\n"
 	    "| | Low | High |\n"
 	    "|---|---|---|\n"
@@ -173,6 +175,7 @@ static void newer_tables(void)
 	if (s) {
 		CHECK_REL(get(s, "2023Q3", "revenue", "total", EC_BASIS_GAAP), 1100, 1e-9, "a Markdown head row of quarter labels");
 		CHECK_REL(get(s, "2024Q3", "eps_diluted", "total", EC_BASIS_GAAP), 0.91, 1e-9, "EPS beside a Change column");
+		CHECK_REL(get(s, "2024Q3", "operating_income", "total", EC_BASIS_GAAP), 310, 1e-9, "'$0.31B' cells need no unit statement");
 		CHECK(guid(s, "2024FY", "revenue", EC_BASIS_GAAP, 4600, 4800), "'2024 Outlook' over Low/High, '(in billions)' in the label");
 		CHECK(guid(s, "2024FY", "eps_diluted", EC_BASIS_NON_GAAP, 3.40, 3.60), "adjusted EPS outlook");
 		ec_series_free(s);

@@ -700,7 +700,15 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		scale = 1e6;
 	else if (has(lab, "in thousands"))
 		scale = 1e3;
-	if (met->unit == EC_UNIT_USD_M && (cells_pct || scale <= 0))
+	/* "$1.21B": cells that carry their own scale need no unit statement */
+	int cells_scaled = 0, cells_num = 0;
+	for (int i = 0; i < nv; i++)
+		if (t->colok[i] && kinds[i] == EX_CELL_NUM) {
+			cells_num++;
+			cells_scaled += vals[i].scale > 0;
+		}
+	if (met->unit == EC_UNIT_USD_M &&
+	    (cells_pct || (scale <= 0 && !(cells_num > 0 && cells_scaled == cells_num))))
 		return;
 	if (met->unit == EC_UNIT_USD && (cells_pct || (t->scale > 0 && !t->per_share_ok)))
 		return;
