@@ -424,7 +424,8 @@ static void prose_forms(void)
 	    "Gross margin of 62% was a nice step up, and Diagnostics grew 6% to $741 million.\n\n"
 	    "The three product families generated a record combined product revenue of $357 million.\n\n"
 	    "GAAP and non-GAAP operating margins were 20.5% and 24.0%.\n\n"
-	    "Organic revenue was $2.25 billion. Constant currency revenue was $2.25 billion.\n";
+	    "Organic revenue was $2.25 billion. Constant currency revenue was $2.25 billion.\n\n"
+	    "Year-to-date revenue was $6.9 billion. In the first half, revenue was $4.6 billion.\n";
 	ec_series *s = ext(t);
 	CHECK(s != NULL, "prose forms extract");
 	const ec_obs *o = row(s, "2022Q3", "operating_income", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
@@ -465,6 +466,10 @@ static void prose_forms(void)
 	CHECK(!any_value(s, "revenue", 357), "a combined figure of named parts is not product revenue");
 	CHECK(!any_value(s, "revenue", 2250) && !any_segment(s, "organic") && !any_segment(s, "constant_currency"),
 	      "organic and constant currency revenue are other measures");
+	o = row(s, "2023M9", "revenue", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && near(o->value, 6900) && !any_segment(s, "year_to_date"),
+	      "year-to-date revenue in a third-quarter document is the nine months");
+	CHECK(!any_value(s, "revenue", 4600), "revenue of an undated half is not the quarter's");
 	o = row(s, "2023Q3", "operating_margin", "total", EC_BASIS_NON_GAAP, EC_KIND_ACTUAL);
 	CHECK(o && near(o->value, 24.0), "'GAAP and non-GAAP operating margins were 20.5%% and 24.0%%': the second is non-GAAP");
 	o = row(s, "2023Q3", "operating_margin", "total", EC_BASIS_GAAP, EC_KIND_ACTUAL);

@@ -331,6 +331,7 @@ typedef struct qual {
 	int basis; /* -1 none */
 	int nbasis;
 	int combined; /* "combined product revenue", "organic revenue": another measure */
+	int ytd;      /* "year-to-date revenue" */
 	int bases[4]; /* every basis named, in reading order: "GAAP and non-GAAP" */
 	int nb;
 	size_t start;
@@ -421,6 +422,11 @@ static void qualifiers(const ctx *c, size_t k, qual *q)
 		    (W(t, "currency") && j > 0 && W(&c->t[j - 1], "constant"))) {
 			q->combined = 1;
 			break;
+		}
+		if (W(t, "year-to-date") || W(t, "ytd")) {
+			q->ytd = 1;
+			q->start = t->s;
+			continue;
 		}
 		int b;
 		if (is_basis_word(c, j, &b)) {
@@ -1261,6 +1267,18 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	/* "up from about $145 million", "compared with a net loss of
 	 * $1,072.4 million": a comparison base is only kept with its own
 	 * period, never the sentence's */
+	/* "In the first half, revenue was $6.5 billion": a half the period
+	 * grammar does not date is not the document's quarter */
+	if (!wh) {
+		size_t j0 = pnum0 != (size_t)-1 ? pnum0 + 1 : 1;
+		for (size_t j = j0 > 0 ? j0 : 1; j < k; j++)
+			if ((W(&c->t[j], "half") &&
+			     (W(&c->t[j - 1], "first") || W(&c->t[j - 1], "second") ||
+			      W(&c->t[j - 1], "back") || W(&c->t[j - 1], "front"))) ||
+			    W(&c->t[j], "h1") || W(&c->t[j], "h2") || W(&c->t[j], "1h") || W(&c->t[j], "2h") ||
+			    W(&c->t[j], "first-half") || W(&c->t[j], "second-half"))
+				DROP("an undated half year");
+	}
 	if (!wh && number_is_base(c, k))
 		DROP("comparison base without period");
 	int explicit_when = wh != NULL;
@@ -1281,6 +1299,21 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			per = c->lead_per; /* a bullet under "Fiscal Year 2023 Highlights" */
 		if (si->guide)
 			per = c->gp_set ? c->gp : ec_period_add_quarters(d->period, 1);
+	}
+	/* "Year-to-date revenue": the months of the year so far */
+	if (q.ytd) {
+		if (!d->has_period || per.type != EC_PERIOD_QUARTER || explicit_when)
+			DROP("year to date");
+		if (per.n == 2) {
+			per.type = EC_PERIOD_HALF;
+			per.n = 1;
+		} else if (per.n == 3) {
+			per.type = EC_PERIOD_MONTHS;
+			per.n = 9;
+		} else if (per.n == 4) {
+			per.type = EC_PERIOD_YEAR;
+			per.n = 0;
+		}
 	}
 	/* a balance "at the end of fiscal 2023" belongs to the quarter that
 	 * ends the year */
