@@ -200,6 +200,24 @@ static void newer_tables(void)
 		      "a row after the total is not a segment");
 		ec_series_free(s);
 	}
+	/* Segment rows under "Operating income:" are operating income. */
+	const char *segs =
+	    "ACME REPORTS THIRD QUARTER 2023 RESULTS\n\n"
+	    "SEGMENT REVENUE AND OPERATING INCOME\n(in millions)\n\n"
+	    "\tThree Months Ended September 30,\t\n\t2023\t2022\n"
+	    "Operating income:\t\t\n"
+	    "Aerospace\t90.0\t80.0\n"
+	    "Total operating income\t140.0\t125.0\n"
+	    "Revenue:\t\t\n"
+	    "Aerospace\t600.0\t550.0\n";
+	s = run(segs);
+	CHECK(s != NULL, "segment sections extract");
+	if (s) {
+		CHECK_REL(get(s, "2023Q3", "operating_income", "aerospace", EC_BASIS_GAAP), 90.0, 1e-9, "a segment row under 'Operating income:'");
+		CHECK_REL(get(s, "2023Q3", "revenue", "aerospace", EC_BASIS_GAAP), 600.0, 1e-9, "... and under 'Revenue:'");
+		CHECK(ec_series_conflict_count(s) == 0, "operating income rows are not revenue");
+		ec_series_free(s);
+	}
 	/* A second table whose heads are not periods does not inherit the
 	 * first table's columns. */
 	const char *two =

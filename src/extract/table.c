@@ -384,6 +384,8 @@ static void set_columns(tstate *t, const ex_doc *d)
 	t->ncols = t->nyc;
 }
 
+static int sec_family(const char *sec, const ex_lexidx *ix);
+
 /* Row label -> metric.  Returns the family (F_*), with *pct for "% of
  * revenue" rows, *basis (-1 = from the table), *seg and *neg. */
 static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
@@ -523,9 +525,14 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 		/* "Subscription", "Software and data" under "Revenue:" (before
 		 * the section's total): revenue of a segment, named as printed
 		 * in lower snake case */
-		if ((has(sec, "revenue") || has(sec, "sales")) && !has(sec, "cost") &&
-		    !has(sec, "deferred") && !t->section_total && n <= 5 && seg[0] == 0 &&
-		    *basis < 0 && strncmp(l, "total", 5) != 0) {
+		int secfam = sec_family(sec, ix);
+		if ((secfam == F_REVENUE || secfam == F_OP || secfam == F_GM ||
+		     ((has(sec, "revenue") || has(sec, "sales")) && !has(sec, "cost") &&
+		      !has(sec, "deferred") && secfam == F_NONE)) &&
+		    !t->section_total && n <= 5 && seg[0] == 0 && *basis < 0 &&
+		    strncmp(l, "total", 5) != 0) {
+			if (secfam == F_NONE)
+				secfam = F_REVENUE; /* "Revenue by region:" */
 			size_t o2 = 0;
 			for (size_t k = 0; k < n; k++)
 				for (const char *q = w[k]; *q; q++) {
@@ -543,7 +550,7 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 					seg[o2++] = x;
 				}
 			seg[o2] = 0;
-			return o2 ? F_REVENUE : F_NONE;
+			return o2 ? secfam : F_NONE;
 		}
 		return F_NONE;
 	}
@@ -552,6 +559,51 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 	 * segment rows of a "Revenue:" section */
 	t->section_total = 1;
 	return ex_phrases[ph].fam;
+}
+
+/* The metric family a section label names exactly ("Operating income
+ * (loss):" -> F_OP), or F_NONE. */
+static int sec_family(const char *sec, const ex_lexidx *ix)
+{
+	char buf[96];
+	size_t o = 0;
+	int depth = 0;
+	for (const char *p = sec; *p && o + 1 < sizeof buf; p++) {
+		char c = *p;
+		if (c == '(') {
+			depth++;
+			continue;
+		}
+		if (c == ')') {
+			if (depth)
+				depth--;
+			continue;
+		}
+		if (depth || c == ':' || c == '*')
+			continue;
+		if (c == ' ' && (o == 0 || buf[o - 1] == ' '))
+			continue;
+		buf[o++] = c;
+	}
+	while (o > 0 && buf[o - 1] == ' ')
+		o--;
+	buf[o] = 0;
+	const char *w[12];
+	size_t n = 0;
+	for (char *q = buf; *q && n < 12;) {
+		while (*q == ' ')
+			q++;
+		if (!*q)
+			break;
+		w[n++] = q;
+		while (*q && *q != ' ')
+			q++;
+		if (*q)
+			*q++ = 0;
+	}
+	size_t nw;
+	int ph = n ? ex_phrase_longest(ix, w, n, &nw) : -1;
+	return ph >= 0 && nw == n ? ex_phrases[ph].fam : F_NONE;
 }
 
 /* A segment name from a row label: "Service Layer Technologies" -> "slt",
@@ -637,7 +689,8 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	int fam = label_metric(t, ix, lab, &pct, &basis, seg, sizeof seg, &neg);
 	int total_row = !strcmp(lab, "total") || !strcmp(lab, "total:");
 	if (fam == F_NONE && (has(t->title, "segment") || has(t->title, " by ")) &&
-	    (has(t->title, "revenue") || has(t->title, "sales")) && !has(t->title, "cost")) {
+	    (has(t->title, "revenue") || has(t->title, "sales")) && !has(t->title, "cost") &&
+	    (!t->section[0] || has(t->section, "revenue") || has(t->section, "sales"))) {
 		/* a revenue-by-segment table */
 		fam = F_REVENUE;
 		int prod = has(t->title, "product revenue") || has(t->title, "product sales");
