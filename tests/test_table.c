@@ -200,6 +200,22 @@ static void newer_tables(void)
 		      "a row after the total is not a segment");
 		ec_series_free(s);
 	}
+	/* A unit line between two tables is the next table's unit, not a
+	 * section label. */
+	const char *units =
+	    "ACME REPORTS THIRD QUARTER 2023 RESULTS\n\n"
+	    "Statements of Operations\n(in millions)\n\n"
+	    "\tThree Months Ended September 30,\t\n\t2023\t2022\n"
+	    "Revenue\t1,000.0\t900.0\n"
+	    "Cash flow data\n(in thousands)\n"
+	    "\tThree Months Ended September 30,\t\n\t2023\t2022\n"
+	    "Net cash provided by operating activities\t120,000\t110,000\n";
+	s = run(units);
+	CHECK(s != NULL, "two units extract");
+	if (s) {
+		CHECK_REL(get(s, "2023Q3", "operating_cash_flow", "total", EC_BASIS_NONE), 120.0, 1e-9, "'(in thousands)' after a table sets the next unit");
+		ec_series_free(s);
+	}
 	/* Segment rows under "Operating income:" are operating income. */
 	const char *segs =
 	    "ACME REPORTS THIRD QUARTER 2023 RESULTS\n\n"

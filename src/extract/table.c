@@ -1040,7 +1040,10 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					digit += x >= '0' && x <= '9';
 				}
 				if (lowc > upper && !digit && !has(l, "ended") && !has(l, "ending") &&
-				    !has(l, "months") && !has(l, "weeks") && !has(l, "year")) {
+				    !has(l, "months") && !has(l, "weeks") && !has(l, "year") && l[0] != '(' &&
+				    !has(l, "in thousands") && !has(l, "in millions") && !has(l, "in billions") &&
+				    !has(l, "reconciliation") && !has(l, "statement") && !has(l, "balance sheet") &&
+				    !has(l, "unaudited") && !has(l, "summary")) {
 					set_section(t, l);
 					continue;
 				}
