@@ -166,7 +166,7 @@ static void test_text(void)
 	      "ellipsized to 120 pt: '%s'", el ? el : "");
 	free(el);
 	char **lines;
-	size_t nl;
+	size_t nl = 0; /* the message may read it before the call sets it */
 	const char *para = "Revenue grew in every quarter of the period "
 	                   "shown, with the guided range met in six of "
 	                   "eight quarters and a bias toward the top end.";
