@@ -69,7 +69,7 @@ ec_err ch_backlog(ch_ctx *c, ec_box region, bool compact)
 		snprintf(f.title, sizeof f.title, "%s%s%s", ch_metric_title(metric),
 		         total ? "" : ", ", total ? "" : segname);
 	else if (o->title)
-		snprintf(f.title, sizeof f.title, "%s", o->title);
+		f.title_user = o->title;
 	else
 		snprintf(f.title, sizeof f.title, "%s%s%s%s%s by quarter",
 		         c->company, *c->company ? " " : "", total ? "" : segname,
@@ -79,7 +79,7 @@ ec_err ch_backlog(ch_ctx *c, ec_box region, bool compact)
 		                                      : metric)
 		                               : ch_metric_title(metric));
 	if (o->subtitle)
-		snprintf(f.subtitle, sizeof f.subtitle, "%s", o->subtitle);
+		f.subtitle_user = o->subtitle;
 	else
 		snprintf(f.subtitle, sizeof f.subtitle,
 		         "%s%s%s%s at quarter end, %s; labels: change from the "

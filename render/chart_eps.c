@@ -79,7 +79,7 @@ ec_err ch_eps(ch_ctx *c, ec_box region, bool compact)
 	if (compact)
 		snprintf(f.title, sizeof f.title, "%s", ch_metric_title(metric));
 	else if (o->title)
-		snprintf(f.title, sizeof f.title, "%s", o->title);
+		f.title_user = o->title;
 	else if (strcmp(metric, "eps_diluted") == 0)
 		snprintf(f.title, sizeof f.title, "%s%s%s per share by quarter",
 		         c->company, *c->company ? " earnings" : "Earnings", "");
@@ -87,7 +87,7 @@ ec_err ch_eps(ch_ctx *c, ec_box region, bool compact)
 		snprintf(f.title, sizeof f.title, "%s%s%s by quarter", c->company,
 		         *c->company ? " " : "", ch_metric_title(metric));
 	if (o->subtitle)
-		snprintf(f.subtitle, sizeof f.subtitle, "%s", o->subtitle);
+		f.subtitle_user = o->subtitle;
 	else
 		snprintf(f.subtitle, sizeof f.subtitle, "%s, %s, %s",
 		         ch_metric_title(metric),

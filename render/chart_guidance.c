@@ -213,7 +213,7 @@ static ec_err draw(ch_ctx *c, ec_box region, bool compact, const char *metric,
 		snprintf(f.title, sizeof f.title, "%s guidance vs actual",
 		         ch_metric_title(metric));
 	else if (o->title)
-		snprintf(f.title, sizeof f.title, "%s", o->title);
+		f.title_user = o->title;
 	else
 		snprintf(f.title, sizeof f.title, "%s%s%s%s guidance vs actual",
 		         c->company, *c->company ? " " : "",
@@ -227,7 +227,7 @@ static ec_err draw(ch_ctx *c, ec_box region, bool compact, const char *metric,
 		if (*s == '_')
 			*s = ' ';
 	if (o->subtitle)
-		snprintf(f.subtitle, sizeof f.subtitle, "%s", o->subtitle);
+		f.subtitle_user = o->subtitle;
 	else
 		snprintf(f.subtitle, sizeof f.subtitle,
 		         "%s%s%s, %s: guided range and midpoint by quarter, the "

@@ -170,7 +170,7 @@ static ec_err draw(ch_ctx *c, ec_box region, bool compact, line *ln,
 	if (compact)
 		snprintf(f.title, sizeof f.title, "%s", ch_metric_title(om));
 	else if (o->title)
-		snprintf(f.title, sizeof f.title, "%s", o->title);
+		f.title_user = o->title;
 	else
 		snprintf(f.title, sizeof f.title, "%s%s%s%s", c->company,
 		         *c->company ? " " : "",
@@ -184,7 +184,7 @@ static ec_err draw(ch_ctx *c, ec_box region, bool compact, line *ln,
 		snprintf(f.title + strlen(f.title), sizeof f.title - strlen(f.title),
 		         ", GAAP and non-GAAP");
 	if (o->subtitle)
-		snprintf(f.subtitle, sizeof f.subtitle, "%s", o->subtitle);
+		f.subtitle_user = o->subtitle;
 	else
 		snprintf(f.subtitle, sizeof f.subtitle,
 		         "%s%s, %s by quarter, %s", ch_metric_title(om),

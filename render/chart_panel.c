@@ -75,14 +75,14 @@ ec_err ch_panel(ch_ctx *c, ec_box region)
 	ch_frame f;
 	memset(&f, 0, sizeof f);
 	if (o->title)
-		snprintf(f.title, sizeof f.title, "%s", o->title);
+		f.title_user = o->title;
 	else if (*c->company)
 		snprintf(f.title, sizeof f.title,
 		         "%s quarterly results at a glance", c->company);
 	else
 		snprintf(f.title, sizeof f.title, "Quarterly results at a glance");
 	if (o->subtitle)
-		snprintf(f.subtitle, sizeof f.subtitle, "%s", o->subtitle);
+		f.subtitle_user = o->subtitle;
 	else
 		snprintf(f.subtitle, sizeof f.subtitle,
 		         "Revenue (GAAP), operating margin (GAAP and non-GAAP), "

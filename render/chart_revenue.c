@@ -128,14 +128,14 @@ ec_err ch_revenue(ch_ctx *c, ec_box region, bool compact)
 		         ch_metric_title(metric), total ? "" : ", ",
 		         total ? "" : seg);
 	else if (o->title)
-		snprintf(f.title, sizeof f.title, "%s", o->title);
+		f.title_user = o->title;
 	else
 		snprintf(f.title, sizeof f.title, "%s%s%s by quarter", c->company,
 		         *c->company ? " " : "", *c->company
 		                                     ? "revenue"
 		                                     : ch_metric_title(metric));
 	if (o->subtitle)
-		snprintf(f.subtitle, sizeof f.subtitle, "%s", o->subtitle);
+		f.subtitle_user = o->subtitle;
 	else
 		snprintf(f.subtitle, sizeof f.subtitle, "%s%s%s%s%s, %s",
 		         ch_metric_title(metric), total ? "" : " (",

@@ -754,24 +754,27 @@ ec_err ch_frame_draw(ch_ctx *c, ec_box r, const ch_frame *f, bool compact,
 {
 	const ec_theme_spec *th = &c->th;
 	double y = r.y, gap = th->gap_pt;
+	const char *title = f->title_user ? f->title_user : f->title;
+	const char *subtitle = f->subtitle_user ? f->subtitle_user
+	                                        : f->subtitle;
 	if (!compact) {
 		/* The SVG <title> and the PDF Title. */
-		ec_scene_set_title(c->sc, f->title);
+		ec_scene_set_title(c->sc, title);
 		ec_text_style ts = ec_text_style_make(th->title_pt, th->text);
 		ts.weight = EC_WEIGHT_BOLD;
-		y += text_block(c, f->title, r.x, y, r.w, 2, &ts, true, "title");
-		if (f->subtitle[0]) {
+		y += text_block(c, title, r.x, y, r.w, 2, &ts, true, "title");
+		if (subtitle[0]) {
 			y += gap * 0.35;
 			ec_text_style ss =
 			    ec_text_style_make(th->subtitle_pt, th->text_muted);
-			y += text_block(c, f->subtitle, r.x, y, r.w, 2, &ss, true,
+			y += text_block(c, subtitle, r.x, y, r.w, 2, &ss, true,
 			                "subtitle");
 		}
 		y += gap;
 	} else {
 		ec_text_style ts = ec_text_style_make(th->subtitle_pt, th->text);
 		ts.weight = EC_WEIGHT_BOLD;
-		y += text_block(c, f->title, r.x, y, r.w, 1, &ts, true, "heading");
+		y += text_block(c, title, r.x, y, r.w, 1, &ts, true, "heading");
 		y += gap * 0.5;
 	}
 	if (f->n_legend) {
@@ -905,6 +908,20 @@ ec_err ch_axes(ch_ctx *c, ec_box box, int q0, size_t nq, double vmin,
 	/* Half a tick label sticks out above the top tick. */
 	double top = box.y + am.ascent / 2;
 	p->area = (ec_box){x0, top, x1 - x0, box.y + box.h - xlab_h - top};
+	/* Tick labels are centred on their ticks: with less than about a
+	 * line of height between ticks they would overlap, so a plot that
+	 * short is refused (with the size) rather than drawn unreadable. */
+	if (p->ticks.n > 1 &&
+	    p->area.h / (double)(p->ticks.n - 1) < am.height * 1.1) {
+		ec_qlabels_free(&ql);
+		ch_fail(c, EC_EINVAL);
+		if (c->err)
+			ec_error_set(c->err, EC_EINVAL, NULL, 0, 0,
+			             "the chart is too small for its value axis "
+			             "(%.0f pt of plot height for %d tick labels)",
+			             p->area.h, p->ticks.n);
+		return EC_EINVAL;
+	}
 
 	/* Plot background and grid. */
 	ec_scene *sc = c->sc;

@@ -132,8 +132,15 @@ typedef struct ch_legend_item {
 } ch_legend_item;
 
 typedef struct ch_frame {
+	/* Titles made by the chart (metric, company, basis: short). */
 	char title[256];
 	char subtitle[256];
+	/* A user's --title / --subtitle of any length, borrowed (the options
+	 * own it and outlive the frame); overrides title[] / subtitle[] when
+	 * non-NULL, so the SVG <title> keeps it whole while the canvas wraps
+	 * it to two lines ending in an ellipsis. */
+	const char *title_user;
+	const char *subtitle_user;
 	ch_legend_item legend[CH_LEGEND_MAX];
 	size_t n_legend;
 	char caption[512]; /* analytics line above the footnote; "" none */

@@ -693,6 +693,149 @@ static void test_outputs(const ec_series *all)
 	}
 }
 
+/* Small canvases (issue 7 finding): every type at 800x450, 640x480 and
+ * 400x300 px keeps every text inside the canvas, off the data and off
+ * other text (value labels near the right edge move inward), or refuses
+ * the size with a message when nothing fits. */
+static void test_small_sizes(const ec_series *all)
+{
+	static const char *const small[] = {"800x450", "640x480", "400x300"};
+	const ec_theme themes[] = {EC_THEME_LIGHT, EC_THEME_PRINT};
+	for (size_t t = 0; t < 6; t++)
+		for (size_t z = 0; z < 3; z++)
+			for (size_t h = 0; h < 2; h++) {
+				ec_chart_opts o;
+				opts_for(&o, types[t], small[z], themes[h]);
+				if (strcmp(types[t], "revenue") == 0 && h == 0)
+					o.trend = true;
+				ec_err rc = EC_OK;
+				ec_scene *sc = build(all, &o, &rc);
+				char what[96];
+				snprintf(what, sizeof what, "%s %s %s%s", types[t],
+				         small[z], ec_theme_name(themes[h]),
+				         o.trend ? " trend" : "");
+				if (!sc) {
+					/* Only "too small" is an acceptable refusal:
+					 * at 400x300, or for the 2x2 panel, which
+					 * needs 260x190 pt for its cells. */
+					CHECK(rc == EC_EINVAL &&
+					          (z == 2 || t == 5),
+					      "%s: builds or refuses as too small "
+					      "(rc %d)", what, (int)rc);
+					continue;
+				}
+				check_layout(sc, what);
+				ec_scene_free(sc);
+			}
+}
+
+/* A 10,000-character title: the SVG <title> holds it whole, the drawn
+ * title is ellipsized ("…") inside the canvas, never cut silently. */
+static void test_long_title(const ec_series *all)
+{
+	enum { N = 10000 };
+	char *title = malloc(N + 1);
+	if (!CHECK(title != NULL, "long title: allocation"))
+		return;
+	/* Words of varying length so wrapping has spaces to break at, and
+	 * a unique tail that a cut would lose. */
+	for (size_t i = 0; i < N; i++)
+		title[i] = (i % 7 == 6) ? ' ' : (char)('a' + (i * 5) % 26);
+	memcpy(title + N - 8, "THE-END!", 8);
+	title[N] = '\0';
+	for (size_t t = 0; t < 6; t++) {
+		ec_chart_opts o;
+		opts_for(&o, types[t], t % 2 && t != 5 ? "800x450" : "slide",
+		         EC_THEME_LIGHT);
+		o.title = title;
+		o.subtitle = title;
+		ec_scene *sc = build(all, &o, NULL);
+		char what[64];
+		snprintf(what, sizeof what, "long title %s", types[t]);
+		if (!CHECK(sc != NULL, "%s: builds", what))
+			continue;
+		CHECK(ec_scene_title(sc) && strcmp(ec_scene_title(sc), title) == 0,
+		      "%s: scene title holds all %d characters", what, N);
+		unsigned char *svg = NULL;
+		size_t n = 0;
+		ec_error e;
+		if (CHECK(ec_scene_write_mem(sc, EC_FORMAT_SVG, &svg, &n, &e) ==
+		              EC_OK,
+		          "%s: SVG written", what)) {
+			char *z = malloc(n + 1);
+			if (z) {
+				memcpy(z, svg, n);
+				z[n] = '\0';
+				const char *open = strstr(z, "<title id=\"title\">");
+				const char *body = open ? open + 18 : NULL;
+				CHECK(body && strncmp(body, title, N) == 0 &&
+				          strncmp(body + N, "</title>", 8) == 0,
+				      "%s: SVG <title> is the whole title", what);
+				free(z);
+			}
+			free(svg);
+		}
+		/* The drawn title: inside the canvas, ending in an ellipsis,
+		 * and a prefix of the title (the cut is visible). */
+		double W = ec_scene_width(sc), H = ec_scene_height(sc);
+		size_t ntitle = 0, inside = 0, ell = 0, prefix_ok = 0;
+		const char *ellipsis = "\xe2\x80\xa6";
+		bool in_title = false;
+		for (size_t i = 0; i < ec_scene_count(sc); i++) {
+			const ec_item *it = ec_scene_item(sc, i);
+			if (it->kind == EC_ITEM_GROUP_BEGIN) {
+				const char *id = it->u.group.id;
+				in_title = id && (strcmp(id, "title") == 0 ||
+				                  strcmp(id, "subtitle") == 0);
+				continue;
+			}
+			if (it->kind == EC_ITEM_GROUP_END) {
+				in_title = false;
+				continue;
+			}
+			if (!in_title || it->kind != EC_ITEM_TEXT)
+				continue;
+			const char *s = it->u.text.s;
+			ntitle++;
+			ec_box b = ec_scene_text_box(it);
+			if (b.x >= -0.01 && b.y >= -0.01 && b.x + b.w <= W + 0.01 &&
+			    b.y + b.h <= H + 0.01)
+				inside++;
+			size_t l = strlen(s);
+			bool has_ell = l >= 3 && strcmp(s + l - 3, ellipsis) == 0;
+			if (has_ell)
+				ell++;
+			/* Each line is a piece of the title (without the
+			 * ellipsis); spaces at a break may be dropped. */
+			size_t body = has_ell ? l - 3 : l;
+			while (body > 0 && s[body - 1] == ' ')
+				body--;
+			if (body > 0 && body < N) {
+				char *piece = malloc(body + 1);
+				if (piece) {
+					memcpy(piece, s, body);
+					piece[body] = '\0';
+					if (strstr(title, piece))
+						prefix_ok++;
+					free(piece);
+				}
+			}
+		}
+		CHECK(ntitle >= 2 && ntitle <= 4,
+		      "%s: title and subtitle drawn in 2-4 lines (%zu)", what,
+		      ntitle);
+		CHECK(inside == ntitle, "%s: every title line inside the canvas",
+		      what);
+		CHECK(ell == 2, "%s: title and subtitle each end in an ellipsis "
+		                "(%zu)",
+		      what, ell);
+		CHECK(prefix_ok == ntitle,
+		      "%s: every drawn line is a piece of the title", what);
+		ec_scene_free(sc);
+	}
+	free(title);
+}
+
 int main(void)
 {
 	ec_series *ref = load(EC_SOURCE_DIR "/data/reference/jnpr_reference.csv");
@@ -708,6 +851,8 @@ int main(void)
 	test_margin_honesty(ext);
 	test_no_data(ref, ext);
 	test_layouts(all);
+	test_small_sizes(all);
+	test_long_title(all);
 	test_outputs(all);
 	ec_series_free(all);
 	ec_series_free(ref);
