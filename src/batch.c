@@ -75,6 +75,7 @@ struct ec_manifest {
 	mrow *rows;
 	size_t n, cap;
 	size_t n_invalid;
+	size_t max_pixels; /* for the size column; 0: the chart default */
 };
 
 /* ---- parsing state ------------------------------------------------ */
@@ -354,6 +355,8 @@ static int row_validate(ec_manifest *m, mrow *r)
 {
 	ec_chart_opts *o = &r->pub.opts;
 	ec_chart_opts_defaults(o);
+	if (m->max_pixels)
+		o->max_pixels = m->max_pixels;
 	r->pub.valid = true;
 	const char *v;
 	char why[256];
@@ -436,7 +439,8 @@ static int row_validate(ec_manifest *m, mrow *r)
 		ec_error se;
 		ec_error_clear(&se);
 		if (ec_chart_set_size(o, v, &se))
-			return row_fail(m, r, "size '%s': %s", v, se.msg);
+			/* The message names the size already. */
+			return row_fail(m, r, "%s", se.msg);
 	}
 	if ((v = cell(r, COL_THEME)) && !ec_theme_parse(v, &o->theme))
 		return row_fail(m, r, "unknown theme '%s' (light, dark, print)",
@@ -712,6 +716,13 @@ static long first_nonblank_after(const char *data, size_t len, long after)
 ec_err ec_manifest_read_mem(const char *data, size_t len, const char *name,
                             ec_manifest **out, ec_error *err)
 {
+	return ec_manifest_read_mem_ex(data, len, name, 0, out, err);
+}
+
+ec_err ec_manifest_read_mem_ex(const char *data, size_t len, const char *name,
+                               size_t max_pixels, ec_manifest **out,
+                               ec_error *err)
+{
 	*out = NULL;
 	if (!name)
 		name = "manifest";
@@ -737,6 +748,7 @@ ec_err ec_manifest_read_mem(const char *data, size_t len, const char *name,
 	if (!m)
 		return ec_error_set(err, EC_ENOMEM, name, 0, 0,
 		                    "out of memory");
+	m->max_pixels = max_pixels;
 	m->name = xstrdup(name);
 	const char *slash = strrchr(name, '/');
 	size_t bl = (slash && strcmp(name, "-") != 0)
@@ -813,13 +825,19 @@ ec_err ec_manifest_read_mem(const char *data, size_t len, const char *name,
 
 ec_err ec_manifest_read_file(const char *path, ec_manifest **out, ec_error *err)
 {
+	return ec_manifest_read_file_ex(path, 0, out, err);
+}
+
+ec_err ec_manifest_read_file_ex(const char *path, size_t max_pixels,
+                                ec_manifest **out, ec_error *err)
+{
 	*out = NULL;
 	char *data;
 	size_t len;
 	ec_err rc = ec_read_file(path, MANIFEST_MAX_BYTES, &data, &len, err);
 	if (rc)
 		return rc;
-	rc = ec_manifest_read_mem(data, len, path, out, err);
+	rc = ec_manifest_read_mem_ex(data, len, path, max_pixels, out, err);
 	free(data);
 	return rc;
 }
@@ -1068,13 +1086,13 @@ static const input *find_input(const input *a, size_t n, const char *key)
 
 /* A series CSV is read; any other file is a document and is extracted
  * (so a manifest can draw from documents without an extraction step). */
-static void load_file(input *in)
+static void load_file(input *in, const ec_csv_limits *lim)
 {
 	ec_error e;
 	ec_error_clear(&e);
 	size_t n = strlen(in->key);
 	if (n >= 4 && strcasecmp(in->key + n - 4, ".csv") == 0) {
-		in->code = ec_csv_read_file(in->key, NULL, &in->store, &e);
+		in->code = ec_csv_read_file(in->key, lim, &in->store, &e);
 	} else if (!(in->store = ec_series_new())) {
 		in->code = ec_error_set(&e, EC_ENOMEM, in->key, 0, 0,
 		                        "out of memory");
@@ -1211,7 +1229,7 @@ static void *worker(void *arg)
 		if (i >= limit)
 			break;
 		if (j->phase == 0) {
-			load_file(&j->files[i]);
+			load_file(&j->files[i], &j->o->csv_limits);
 			continue;
 		}
 		draw_row(j, i);

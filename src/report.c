@@ -115,6 +115,7 @@ static void problem(run *r, const char *step, const char *fmt, ...)
 	}
 	ec_report_problem *p = &res->problems[res->n_problems++];
 	snprintf(p->step, sizeof p->step, "%s", step);
+	p->code = EC_OK;
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(p->message, sizeof p->message, fmt, ap);
@@ -124,7 +125,10 @@ static void problem(run *r, const char *step, const char *fmt, ...)
 static void problem_err(run *r, const char *step, const ec_error *e)
 {
 	char buf[1200];
+	size_t before = r->res->n_problems;
 	problem(r, step, "%.1000s", ec_error_format(e, buf, sizeof buf));
+	if (r->res->n_problems > before)
+		r->res->problems[before].code = e->code;
 }
 
 static void written(run *r, const char *name)
@@ -648,6 +652,10 @@ ec_err ec_report_run(const ec_report_opts *o, ec_report_result **out,
 	ec_extract_opts xo;
 	ec_extract_opts_defaults(&xo);
 	xo.company = o->company;
+	if (o->max_doc_bytes)
+		xo.max_bytes = o->max_doc_bytes;
+	if (o->max_line)
+		xo.max_line = o->max_line;
 	char assumed[32] = "";
 	bool several = false;
 	for (size_t i = 0; i < o->n_inputs; i++) {
@@ -718,7 +726,7 @@ ec_err ec_report_run(const ec_report_opts *o, ec_report_result **out,
 			continue;
 		ec_series *one = NULL;
 		ec_error_clear(&e);
-		if (ec_csv_read_file(o->inputs[i], NULL, &one, &e)) {
+		if (ec_csv_read_file(o->inputs[i], &o->csv_limits, &one, &e)) {
 			problem_err(&r, "read", &e);
 			continue;
 		}

@@ -33,6 +33,7 @@
 #include <stddef.h>
 
 #include "earnchart/chart.h"
+#include "earnchart/csvio.h"
 #include "earnchart/error.h"
 
 #ifdef __cplusplus
@@ -67,6 +68,13 @@ ec_err ec_manifest_read_mem(const char *data, size_t len, const char *name,
 /* The same for a file path. */
 ec_err ec_manifest_read_file(const char *path, ec_manifest **out,
                              ec_error *err);
+/* The same two with a pixel limit for the size column and the figures
+ * (ec_chart_opts.max_pixels); max_pixels 0 means the chart default. */
+ec_err ec_manifest_read_mem_ex(const char *data, size_t len, const char *name,
+                               size_t max_pixels, ec_manifest **out,
+                               ec_error *err);
+ec_err ec_manifest_read_file_ex(const char *path, size_t max_pixels,
+                                ec_manifest **out, ec_error *err);
 void ec_manifest_free(ec_manifest *m);
 size_t ec_manifest_count(const ec_manifest *m);
 /* Row i (0-based, manifest order); NULL when out of range.  Borrowed. */
@@ -106,6 +114,9 @@ typedef struct ec_batch_opts {
 	unsigned shard_n;    /*   index mod shard_n == shard_k - 1 */
 	ec_batch_progress_fn progress; /* may be NULL */
 	void *progress_ctx;
+	/* Limits for reading the series CSVs; zero fields are the defaults
+	 * (ec_csv_limits_defaults). */
+	ec_csv_limits csv_limits;
 } ec_batch_opts;
 
 void ec_batch_opts_defaults(ec_batch_opts *o);

@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "earnchart/chart.h"
+#include "earnchart/csvio.h"
 #include "earnchart/error.h"
 
 #ifdef __cplusplus
@@ -50,6 +51,12 @@ typedef struct ec_report_opts {
 	 * other path a document to extract.  Borrowed for the call. */
 	const char *const *inputs;
 	size_t n_inputs;
+	/* Limits for reading series CSVs; zero fields are the defaults. */
+	ec_csv_limits csv_limits;
+	/* Largest document and longest line to extract, in bytes; 0: the
+	 * defaults of ec_extract_opts. */
+	size_t max_doc_bytes;
+	size_t max_line;
 } ec_report_opts;
 
 void ec_report_opts_defaults(ec_report_opts *o);
@@ -59,6 +66,7 @@ typedef struct ec_report_problem {
 	char step
 	        [64]; /* "extract", "read", "analysis", "figure revenue", ... */
 	char message[1024]; /* names the file and, where known, the line */
+	ec_err code;        /* the library's error code; EC_OK if unknown */
 } ec_report_problem;
 
 /* What a run did.  Owned by the caller: free with ec_report_result_free. */

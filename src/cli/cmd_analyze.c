@@ -45,7 +45,10 @@ static const char usage_text[] =
         "                    read as 0.90\n"
         "  --format F        text (default), csv or json\n"
         "  -o, --output FILE write to FILE (atomically) instead of stdout\n"
+        CLI_HELP_CSV_LIMITS
         "  -h, --help        show this help and exit\n"
+        "\n"
+        CLI_HELP_LIMITS_NOTE
         "\n"
         "Rows without a company are read as the only company in the input "
         "when\n"
@@ -93,6 +96,7 @@ int cmd_analyze(int argc, char **argv)
 	}
 	int nfiles = 0;
 	bool opts_done = false;
+	cli_limits lim = {0};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = NULL;
 		bool missing;
@@ -100,6 +104,13 @@ int cmd_analyze(int argc, char **argv)
 			files[nfiles++] = argv[i];
 			continue;
 		}
+		int lr = cli_limit_option(cmd, argc, argv, &i, CLI_LIM_CSV, &lim);
+		if (lr < 0) {
+			free(files);
+			return CLI_USAGE;
+		}
+		if (lr > 0)
+			continue;
 		if (strcmp(a, "--") == 0) {
 			opts_done = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -200,10 +211,10 @@ int cmd_analyze(int argc, char **argv)
 	ec_series *s = NULL;
 	ec_analysis *an = NULL;
 	int code = CLI_FAIL;
-	if (cli_load_series(files, nfiles, &s, NULL, &err) ||
+	if (cli_load_series(files, nfiles, &lim.csv, &s, NULL, &err) ||
 	    ec_margins_derive(s, NULL, NULL, &err) ||
 	    ec_analyze(s, &o, &an, &err)) {
-		cli_error(&err);
+		cli_error_limits(&err, CLI_LIM_CSV);
 		goto done;
 	}
 	if (output) {

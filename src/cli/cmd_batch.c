@@ -12,7 +12,7 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f,
+	fputs(
 	        "Usage: earnchart batch [-j N] [-o DIR] [--shard K/N] "
 	        "MANIFEST.csv\n"
 	        "\n"
@@ -36,7 +36,11 @@ static void usage(FILE *f)
 	        "K-1, to\n"
 	        "                    spread one manifest over N machines or "
 	        "jobs\n"
+	        CLI_HELP_CSV_LIMITS
+	        CLI_HELP_PIXEL_LIMIT
 	        "  -h, --help        show this help\n"
+	        "\n"
+	        CLI_HELP_LIMITS_NOTE
 	        "\n"
 	        "A progress bar is drawn on standard error when it is a "
 	        "terminal;\n"
@@ -46,7 +50,8 @@ static void usage(FILE *f)
 	        "others\n"
 	        "are still written) or the manifest is unreadable, 2 usage "
 	        "error.\n"
-	        "Example: earnchart batch -j 4 -o /tmp/f data/figures.csv\n");
+	        "Example: earnchart batch -j 4 -o /tmp/f data/figures.csv\n",
+	      f);
 }
 
 typedef struct progress {
@@ -99,7 +104,15 @@ static void on_progress(void *ctx, const ec_batch_result *r, size_t done,
 	if (r->code) {
 		if (p->tty)
 			fprintf(stderr, "\r\033[K");
-		fprintf(stderr, "earnchart: %s\n", r->message);
+		/* A size over the pixel limit makes the row invalid
+		 * (EC_EINVAL) when the manifest is read: still a limit. */
+		char msg[sizeof r->message + 64];
+		snprintf(msg, sizeof msg, "%s", r->message);
+		ec_err c = r->code;
+		if (c == EC_EINVAL && strstr(msg, " pixels, more than the limit"))
+			c = EC_ELIMIT;
+		cli_limit_hint(msg, sizeof msg, c, CLI_LIM_CSV | CLI_LIM_PIXELS);
+		fprintf(stderr, "earnchart: %s\n", msg);
 	}
 	if (!p->tty)
 		return;
@@ -119,10 +132,18 @@ int cmd_batch(int argc, char **argv)
 	const char *manifest = NULL;
 	const char *shard = NULL;
 	bool dashdash = false;
+	cli_limits lim = {0};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *val = NULL;
 		if (!dashdash && a[0] == '-' && a[1]) {
+			int lr = cli_limit_option(cmd, argc, argv, &i,
+			                          CLI_LIM_CSV | CLI_LIM_PIXELS,
+			                          &lim);
+			if (lr < 0)
+				return CLI_USAGE;
+			if (lr > 0)
+				continue;
 			if (strcmp(a, "--") == 0) {
 				dashdash = true;
 				continue;
@@ -198,7 +219,8 @@ int cmd_batch(int argc, char **argv)
 		return cli_usage_error(cmd, "%s", e.msg);
 
 	ec_manifest *m;
-	if (ec_manifest_read_file(manifest, &m, &e)) {
+	o.csv_limits = lim.csv;
+	if (ec_manifest_read_file_ex(manifest, lim.max_pixels, &m, &e)) {
 		cli_error(&e);
 		return CLI_FAIL;
 	}

@@ -47,7 +47,11 @@ static const char usage_text[] =
     "  --gross            margin: gross margin lines too\n"
     "  -o, --output FILE  the chart file (.png, .svg or .pdf), written\n"
     "                     atomically\n"
+    CLI_HELP_CSV_LIMITS
+    CLI_HELP_PIXEL_LIMIT
     "  -h, --help         show this help and exit\n"
+    "\n"
+    CLI_HELP_LIMITS_NOTE
     "\n"
     "Exit status: 0 success, 1 failure (bad input, nothing to draw),\n"
     "2 usage error.\n";
@@ -121,12 +125,19 @@ int cmd_chart(int argc, char **argv)
 	    "--from", "--to",     "--title",   "--subtitle", "--footnote",
 	    "--size", "--dpi",    "--theme",   "--output"};
 	bool only_files = false;
+	cli_limits lim = {0};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
 			inputs[n_inputs++] = argv[i];
 			continue;
 		}
+		int lr = cli_limit_option(cmd, argc, argv, &i,
+		                          CLI_LIM_CSV | CLI_LIM_PIXELS, &lim);
+		if (lr < 0)
+			goto done;
+		if (lr > 0)
+			continue;
 		if (strcmp(a, "--") == 0) {
 			only_files = true;
 			continue;
@@ -267,31 +278,39 @@ int cmd_chart(int argc, char **argv)
 	} else if (size && strcmp(size, "report") == 0) {
 		o.dpi = 300.0; /* print resolution unless asked otherwise */
 	}
+	if (lim.max_pixels)
+		o.max_pixels = lim.max_pixels;
 	ec_error err;
 	ec_error_clear(&err);
 	if (size) {
 		if (ec_chart_set_size(&o, size, &err)) {
+			cli_limit_hint(err.msg, sizeof err.msg, err.code,
+			               CLI_LIM_PIXELS);
 			cli_usage_error(cmd, "--size: %s", err.msg);
 			goto done;
 		}
-	} else if (dpi) {
-		/* Keep the default pixel size; check it at the new dpi. */
+	} else if (dpi || lim.max_pixels) {
+		/* Keep the default pixel size; check it at the new dpi and
+		 * against the new pixel limit. */
 		char def[32];
 		snprintf(def, sizeof def, "%dx%d", o.width_px, o.height_px);
 		if (ec_chart_set_size(&o, def, &err)) {
-			cli_usage_error(cmd, "--dpi: %s", err.msg);
+			cli_limit_hint(err.msg, sizeof err.msg, err.code,
+			               CLI_LIM_PIXELS);
+			cli_usage_error(cmd, "%s: %s",
+			                dpi ? "--dpi" : "--max-pixels", err.msg);
 			goto done;
 		}
 	}
 
 	ec_series *s = NULL;
-	if (cli_load_series(inputs, n_inputs, &s, NULL, &err)) {
-		cli_error(&err);
+	if (cli_load_series(inputs, n_inputs, &lim.csv, &s, NULL, &err)) {
+		cli_error_limits(&err, CLI_LIM_CSV);
 		rc = CLI_FAIL;
 		goto done;
 	}
 	if (ec_chart_render_file(s, &o, out, &err)) {
-		cli_error(&err);
+		cli_error_limits(&err, CLI_LIM_PIXELS);
 		rc = CLI_FAIL;
 	} else {
 		rc = CLI_OK;

@@ -32,7 +32,10 @@ static void usage(FILE *f)
 	        "                         OUT's name with .conflicts.csv instead of .csv,\n"
 	        "                         written only when there are conflicts (none\n"
 	        "                         without -o)\n"
+	        CLI_HELP_DOC_LIMITS
 	        "  -h, --help             show this help\n"
+	        "\n"
+	        CLI_HELP_LIMITS_NOTE
 	        "\n"
 	        "The number of conflicts is reported on standard error.  A document\n"
 	        "with no financial facts gives a note on standard error and no rows.\n"
@@ -66,6 +69,7 @@ int cmd_extract(int argc, char **argv)
 	/* Options may come before or after the documents; "--" ends them. */
 	char **docs = calloc((size_t)argc, sizeof *docs);
 	int ndocs = 0, opts_done = 0;
+	cli_limits lim = {0};
 	if (!docs) {
 		cli_errorf(cmd, "out of memory");
 		return CLI_FAIL;
@@ -85,6 +89,13 @@ int cmd_extract(int argc, char **argv)
 			opts_done = 1;
 			continue;
 		}
+		int lr = cli_limit_option(cmd, argc, argv, &i, CLI_LIM_DOC, &lim);
+		if (lr < 0) {
+			free(docs);
+			return CLI_USAGE;
+		}
+		if (lr > 0)
+			continue;
 		const char **slot = NULL;
 		const char *v = NULL;
 		if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
@@ -137,6 +148,10 @@ int cmd_extract(int argc, char **argv)
 	ec_extract_opts opts;
 	ec_extract_opts_defaults(&opts);
 	opts.company = company;
+	if (lim.max_doc_bytes)
+		opts.max_bytes = lim.max_doc_bytes;
+	if (lim.max_line)
+		opts.max_line = lim.max_line;
 	size_t conf = 0;
 	for (int i = 0; i < ndocs; i++) {
 		ec_extract_info info;
@@ -144,7 +159,7 @@ int cmd_extract(int argc, char **argv)
 		ec_error_clear(&err);
 		ec_err rc = ec_extract_file(docs[i], &opts, s, &info, &err);
 		if (rc) {
-			cli_error(&err);
+			cli_error_limits(&err, CLI_LIM_DOC);
 			ec_series_free(s);
 			free(docs);
 			return CLI_FAIL;

@@ -35,7 +35,11 @@ static void usage(FILE *f)
 	        "atomically\n"
 	        "      --company C   ticker to extract, analyse and chart\n"
 	        "                    (default: detected from the documents)\n"
+	        CLI_HELP_CSV_LIMITS
+	        CLI_HELP_DOC_LIMITS
 	        "  -h, --help        show this help\n"
+	        "\n"
+	        CLI_HELP_LIMITS_NOTE
 	        "\n"
 	        "Exit status: 0 everything written, 1 a step failed (it is "
 	        "named\n"
@@ -109,6 +113,7 @@ int cmd_report(int argc, char **argv)
 	char **inputs = NULL; /* owned strings when bundled, else argv */
 	size_t n_in = 0, cap = 0;
 	bool dashdash = false;
+	cli_limits lim = {0};
 	const char **given = calloc((size_t)argc + 1, sizeof *given);
 	size_t n_given = 0;
 	if (!given) {
@@ -127,6 +132,15 @@ int cmd_report(int argc, char **argv)
 				free(given);
 				return CLI_OK;
 			}
+			int lr = cli_limit_option(cmd, argc, argv, &i,
+			                          CLI_LIM_CSV | CLI_LIM_DOC,
+			                          &lim);
+			if (lr < 0) {
+				free(given);
+				return CLI_USAGE;
+			}
+			if (lr > 0)
+				continue;
 			const char *val = NULL;
 			bool is_out = false;
 			if (strcmp(a, "-o") == 0 ||
@@ -191,6 +205,9 @@ int cmd_report(int argc, char **argv)
 		o.inputs = given;
 		o.n_inputs = n_given;
 	}
+	o.csv_limits = lim.csv;
+	o.max_doc_bytes = lim.max_doc_bytes;
+	o.max_line = lim.max_line;
 	ec_report_result *r = NULL;
 	ec_error e;
 	ec_error_clear(&e);
@@ -199,9 +216,18 @@ int cmd_report(int argc, char **argv)
 		cli_error(&e);
 		rc = CLI_FAIL;
 	} else {
-		for (size_t i = 0; i < r->n_problems; i++)
+		for (size_t i = 0; i < r->n_problems; i++) {
+			ec_report_problem *p = &r->problems[i];
+			/* Documents are extracted, CSVs read: each has its
+			 * own limit flags. */
+			unsigned mask = strcmp(p->step, "extract") == 0
+			                        ? CLI_LIM_DOC
+			                        : CLI_LIM_CSV;
+			cli_limit_hint(p->message, sizeof p->message, p->code,
+			               mask);
 			fprintf(stderr, "earnchart: report: %s: %s\n",
-			        r->problems[i].step, r->problems[i].message);
+			        p->step, p->message);
+		}
 		size_t n_fig = 0;
 		ec_report_figures(&n_fig);
 		printf("report: %zu document%s read (%zu with facts, %zu "

@@ -22,7 +22,10 @@ static const char usage_text[] =
         "...)\n"
         "  --basis B     only rows of basis B: gaap, non_gaap or none\n"
         "  --kind K      only rows of kind K: actual or guidance\n"
+        CLI_HELP_CSV_LIMITS
         "  -h, --help    show this help and exit\n"
+        "\n"
+        CLI_HELP_LIMITS_NOTE
         "\n"
         "Values are shown by unit: usd_m as $1,118.0M, usd as $0.32, pct as\n"
         "24.1%, days as 55d, count as 9,129; guidance as its range low–high\n"
@@ -415,6 +418,7 @@ int cmd_series(int argc, char **argv)
 	}
 	int nf = 0;
 	bool only_files = false;
+	cli_limits lim = {0};
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
@@ -430,7 +434,12 @@ int cmd_series(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return CLI_OK;
 		}
-		int hit = 0;
+		int hit = cli_limit_option(argv[0], argc, argv, &i,
+		                           CLI_LIM_CSV, &lim);
+		if (hit < 0) {
+			free(files);
+			return CLI_USAGE;
+		}
 		for (int k = 0; k < 5 && !hit; k++) {
 			hit = option(argc, argv, &i, names[k], &vals[k]);
 			if (hit < 0) {
@@ -482,10 +491,10 @@ int cmd_series(int argc, char **argv)
 
 	ec_series *s;
 	ec_error err;
-	ec_err rc = cli_load_series(files, nf, &s, NULL, &err);
+	ec_err rc = cli_load_series(files, nf, &lim.csv, &s, NULL, &err);
 	free(files);
 	if (rc) {
-		cli_error(&err);
+		cli_error_limits(&err, CLI_LIM_CSV);
 		return CLI_FAIL;
 	}
 	warn_conflicts(s);

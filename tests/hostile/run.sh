@@ -162,16 +162,16 @@ csv)
   "$gen" bigcsv 1000000 > "$T/big.csv"       # 1,000,000 rows
   "$gen" longfield 52428800 > "$T/field.csv" # a 50 MiB field
   "$gen" random 65536 7 > "$T/random.csv"
-  run "10,000 columns" 1 "earnchart: @T@/wide.csv:1:8872: more than 1000 columns" \
+  run "10,000 columns" 1 "earnchart: @T@/wide.csv:1:8872: more than 1000 columns (raise with --max-columns)" \
     series "$T/wide.csv"
   run "1,000,000 rows" 0 '*' series "$T/big.csv" --metric revenue --company NONE
-  run "50 MiB field" 1 "earnchart: @T@/field.csv:2:61: field longer than the limit of 1048576 bytes" \
+  run "50 MiB field" 1 "earnchart: @T@/field.csv:2:61: field longer than the limit of 1048576 bytes (raise with --max-field)" \
     series "$T/field.csv"
   run "random bytes as CSV" 1 '~earnchart: @T@/random.csv:[0-9]+(:[0-9]+)?: .+' \
     series "$T/random.csv"
   for sub in analyze chart; do
     if [ $sub = chart ]; then set -- chart --type revenue -o r.png; else set -- analyze; fi
-    run "$sub: 10,000 columns" 1 "earnchart: @T@/wide.csv:1:8872: more than 1000 columns" \
+    run "$sub: 10,000 columns" 1 "earnchart: @T@/wide.csv:1:8872: more than 1000 columns (raise with --max-columns)" \
       "$@" "$T/wide.csv"
     run "$sub: random bytes" 1 '~earnchart: @T@/random.csv:[0-9]+(:[0-9]+)?: .+' \
       "$@" "$T/random.csv"
@@ -331,7 +331,7 @@ limits)
   # message and "Try 'earnchart chart --help'."
   try="$(printf "\nTry 'earnchart chart --help'.")"
   run "figure over 100 million pixels" 2 \
-    "earnchart chart: --size: size '20000x20000' is 20000x20000 = 400000000 pixels, more than the limit of 100000000$try" \
+    "earnchart chart: --size: size '20000x20000' is 20000x20000 = 400000000 pixels, more than the limit of 100000000 (raise with --max-pixels)$try" \
     chart --type revenue --size 20000x20000 -o big.png "$ref"
   run "zero-size figure" 2 \
     "earnchart chart: --size: size '0x0' is 0x0 px; each side must be 64-32767 px$try" \
@@ -341,7 +341,7 @@ limits)
   printf 'output,type,series,size\nbig.png,revenue,%s,20000x20000\n' "$ref" > "$T/m.csv"
   mkdir "$W/bout"
   run "batch row over 100 million pixels" 1 \
-    "earnchart: @T@/m.csv:2: size '20000x20000': size '20000x20000' is 20000x20000 = 400000000 pixels, more than the limit of 100000000" \
+    "earnchart: @T@/m.csv:2: size '20000x20000' is 20000x20000 = 400000000 pixels, more than the limit of 100000000 (raise with --max-pixels)" \
     batch -o bout "$T/m.csv"
   ;;
 
