@@ -907,34 +907,6 @@ void ec_batch_outcome_free(ec_batch_outcome *o)
 	free(o);
 }
 
-/* mkdir -p for the output folder itself (the user's choice of place). */
-static ec_err make_dirs(const char *dir, ec_error *err)
-{
-	size_t n = strlen(dir);
-	char *p = malloc(n + 1);
-	if (!p)
-		return ec_error_set(err, EC_ENOMEM, dir, 0, 0, "out of memory");
-	memcpy(p, dir, n + 1);
-	for (size_t i = 1; i <= n; i++) {
-		if (p[i] != '/' && p[i] != '\0')
-			continue;
-		char c = p[i];
-		p[i] = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			int e = errno;
-			free(p);
-			return ec_error_set(err, EC_EIO, dir, 0, 0,
-			                    "cannot create folder: %s",
-			                    strerror(e));
-		}
-		p[i] = c;
-	}
-	free(p);
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return ec_error_set(err, EC_EIO, dir, 0, 0, "is not a folder");
-	return EC_OK;
-}
 
 /* True when real (a canonical path) is root or below it. */
 static bool inside(const char *root, const char *real)
@@ -1452,7 +1424,7 @@ ec_err ec_batch_run(const ec_manifest *m, const ec_batch_opts *o,
 	memset(&j, 0, sizeof j);
 	j.m = m;
 	j.o = o;
-	ec_err rc = make_dirs(dir, err);
+	ec_err rc = ec_make_dirs(dir, err);
 	if (rc)
 		return rc;
 	/* Strip trailing '/' so that "dir/" + "/" + rel stays tidy. */

@@ -243,3 +243,31 @@ ec_err ec_write_file_atomic(const char *path, const void *data, size_t len,
 	}
 	return ec_atomic_commit(a, err);
 }
+
+ec_err ec_make_dirs(const char *dir, ec_error *err)
+{
+	size_t n = strlen(dir);
+	char *p = malloc(n + 1);
+	if (!p)
+		return ec_error_set(err, EC_ENOMEM, dir, 0, 0, "out of memory");
+	memcpy(p, dir, n + 1);
+	for (size_t i = 1; i <= n; i++) {
+		if (p[i] != '/' && p[i] != '\0')
+			continue;
+		char c = p[i];
+		p[i] = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			int e = errno;
+			free(p);
+			return ec_error_set(err, EC_EIO, dir, 0, 0,
+			                    "cannot create folder: %s",
+			                    strerror(e));
+		}
+		p[i] = c;
+	}
+	free(p);
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return ec_error_set(err, EC_EIO, dir, 0, 0, "is not a folder");
+	return EC_OK;
+}

@@ -165,33 +165,6 @@ static bool out_path(run *r, const char *name, char *buf, size_t n)
 	return true;
 }
 
-static ec_err make_dirs(const char *dir, ec_error *err)
-{
-	size_t n = strlen(dir);
-	char *p = malloc(n + 1);
-	if (!p)
-		return ec_error_set(err, EC_ENOMEM, dir, 0, 0, "out of memory");
-	memcpy(p, dir, n + 1);
-	for (size_t i = 1; i <= n; i++) {
-		if (p[i] != '/' && p[i] != '\0')
-			continue;
-		char c = p[i];
-		p[i] = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			int e = errno;
-			free(p);
-			return ec_error_set(err, EC_EIO, dir, 0, 0,
-			                    "cannot create folder: %s",
-			                    strerror(e));
-		}
-		p[i] = c;
-	}
-	free(p);
-	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return ec_error_set(err, EC_EIO, dir, 0, 0, "is not a folder");
-	return EC_OK;
-}
 
 static bool ends_with_csv(const char *p)
 {
@@ -622,7 +595,7 @@ ec_err ec_report_run(const ec_report_opts *o, ec_report_result **out,
 		return ec_error_set(err, EC_EINVAL, NULL, 0, 0,
 		                    "no inputs: give documents or series CSVs");
 	const char *dir = o->out_dir && *o->out_dir ? o->out_dir : "out";
-	ec_err rc = make_dirs(dir, err);
+	ec_err rc = ec_make_dirs(dir, err);
 	if (rc)
 		return rc;
 	ec_report_result *res = calloc(1, sizeof *res);

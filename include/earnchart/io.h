@@ -43,6 +43,11 @@ void ec_atomic_abort(ec_atomic *a);
 ec_err ec_write_file_atomic(const char *path, const void *data, size_t len,
                             ec_error *err);
 
+/* Creates the folder dir and its missing parents (like mkdir -p).  An
+ * existing folder is fine; EC_EIO when a part cannot be created or dir is
+ * not a folder. */
+ec_err ec_make_dirs(const char *dir, ec_error *err);
+
 #ifdef __cplusplus
 }
 #endif
