@@ -32,10 +32,13 @@ readme=$here/bench/README.md
 [ -f "$readme" ] || printf '# Benchmarks\n' > "$readme"
 # replace the "extract" section (from "## extract" to the next "## ")
 awk -v line="$line" -v date="$(date -u +%Y-%m-%d)" '
-  BEGIN { done = 0 }
+  BEGIN { blanks = 0 }
   /^## extract/ { skip = 1; next }
   /^## / && skip { skip = 0 }
-  !skip { print }
+  skip { next }
+  # blank lines are held back so that none pile up before the section
+  /^$/ { blanks++; next }
+  { while (blanks > 0) { print ""; blanks-- } print }
   END {
     print ""
     print "## extract"

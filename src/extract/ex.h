@@ -294,6 +294,25 @@ static inline int ex_is_word(unsigned char c)
 	return ex_is_alpha(c) || (unsigned char)(c - '0') < 10;
 }
 
+/* Some byte of the eight in x is an ASCII digit: the "has between" bit
+ * trick of Sean Anderson's bit hacks, exact for every byte value (no
+ * carry crosses a byte). */
+static inline int ex_has_digit8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t lo7 = x & (ones * 127);
+	return ((ones * (127 + '9' + 1) - lo7) & ~x & (lo7 + ones * (127 - ('0' - 1))) &
+	        (ones * 128)) != 0;
+}
+
+/* Some byte of the eight in x equals c. */
+static inline int ex_has_byte8(uint64_t x, unsigned char c)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t y = x ^ (ones * c);
+	return ((y - ones) & ~y & (ones * 128)) != 0;
+}
+
 static inline unsigned char ex_lower(unsigned char c)
 {
 	return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c + 32) : c;
@@ -303,7 +322,16 @@ static inline unsigned char ex_lower(unsigned char c)
  * non-word character (nor '-' or '\'' and a letter); returns the end or
  * 0.  The first byte is compared before anything else: most calls fail
  * there. */
-static inline size_t ex_word_at(const char *s, size_t len, size_t i, const char *w)
+#if defined(__GNUC__)
+#define EX_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define EX_ALWAYS_INLINE
+#endif
+
+/* (Always inlined: with w a literal the first-byte test folds to one
+ * compare; the out-of-line call cost more than the test.) */
+static inline EX_ALWAYS_INLINE size_t ex_word_at(const char *s, size_t len, size_t i,
+                                                 const char *w)
 {
 	if (i >= len || ex_lower((unsigned char)s[i]) != ex_lower((unsigned char)w[0]))
 		return 0;

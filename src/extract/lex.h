@@ -39,11 +39,17 @@ extern const size_t ex_n_phrases;
 
 /* Phrases bucketed by first letter, built once per scan. */
 typedef struct ex_lexidx {
-	unsigned short start[28];
+	/* phrases keyed by first letter and length of the first word
+	 * (EX_LEX_KEYS keys, see lexicon.c), in lexicon order in each key */
+	unsigned short start[28 * 32 + 1];
 	unsigned short list[512];
 	unsigned char flen[512]; /* length of each phrase's first word */
 } ex_lexidx;
 void ex_lex_index(ex_lexidx *ix);
+
+/* Some phrase may start with the word w (lower case): 0 means that
+ * ex_phrase_longest finds none for any list that starts with w. */
+int ex_phrase_may_start(const ex_lexidx *ix, const char *w);
 
 /* The longest phrase that starts the word list w[0..n) (lower-case words);
  * its index, or -1.  *nwords receives its length in words. */

@@ -326,21 +326,37 @@ static int bucket(char c)
 	return c >= 'a' && c <= 'z' ? c - 'a' : 26;
 }
 
+/* The index key of a first word: its bucket and its length (lengths of
+ * 31 and more share a key; the length is compared again anyway). */
+static unsigned lex_key(char c0, size_t len)
+{
+	return (unsigned)bucket(c0) * 32u + (unsigned)(len < 31 ? len : 31);
+}
+
+enum { EX_LEX_KEYS = 28 * 32 };
+
 void ex_lex_index(ex_lexidx *ix)
 {
-	unsigned short count[28] = {0};
-	for (size_t i = 0; i < ex_n_phrases && i < 512; i++)
-		count[bucket(ex_phrases[i].words[0])]++;
-	ix->start[0] = 0;
-	for (int b = 0; b < 27; b++)
-		ix->start[b + 1] = (unsigned short)(ix->start[b] + count[b]);
-	unsigned short fill[28];
-	memcpy(fill, ix->start, sizeof fill);
+	unsigned short count[EX_LEX_KEYS] = {0};
 	for (size_t i = 0; i < ex_n_phrases && i < 512; i++) {
-		ix->list[fill[bucket(ex_phrases[i].words[0])]++] = (unsigned short)i;
 		const char *sp = strchr(ex_phrases[i].words, ' ');
-		ix->flen[i] = (unsigned char)(sp ? (size_t)(sp - ex_phrases[i].words) : strlen(ex_phrases[i].words));
+		size_t fl = sp ? (size_t)(sp - ex_phrases[i].words) : strlen(ex_phrases[i].words);
+		ix->flen[i] = (unsigned char)fl;
+		count[lex_key(ex_phrases[i].words[0], fl)]++;
 	}
+	ix->start[0] = 0;
+	for (unsigned k = 0; k < EX_LEX_KEYS; k++)
+		ix->start[k + 1] = (unsigned short)(ix->start[k] + count[k]);
+	unsigned short fill[EX_LEX_KEYS];
+	memcpy(fill, ix->start, sizeof fill);
+	for (size_t i = 0; i < ex_n_phrases && i < 512; i++)
+		ix->list[fill[lex_key(ex_phrases[i].words[0], ix->flen[i])]++] = (unsigned short)i;
+}
+
+int ex_phrase_may_start(const ex_lexidx *ix, const char *w)
+{
+	unsigned key = lex_key(w[0], strlen(w));
+	return ix->start[key] != ix->start[key + 1];
 }
 
 int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
@@ -351,9 +367,9 @@ int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
 	*nwords = 0;
 	if (n == 0)
 		return -1;
-	int b = bucket(w[0][0]);
 	size_t l0 = strlen(w[0]);
-	for (unsigned k = ix->start[b]; k < ix->start[b + 1]; k++) {
+	unsigned key = lex_key(w[0][0], l0);
+	for (unsigned k = ix->start[key]; k < ix->start[key + 1]; k++) {
 		size_t i = ix->list[k];
 		if (ix->flen[i] != l0 || memcmp(ex_phrases[i].words, w[0], l0) != 0)
 			continue;

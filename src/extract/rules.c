@@ -109,6 +109,12 @@ static int is_basis_word(const ctx *c, size_t k, int *basis)
 	const tok *t = &c->t[k];
 	if (t->type != T_WORD)
 		return 0;
+	switch (t->w[0]) { /* the first letters of the words below */
+	case 'g': case 'n': case 'a': case 'f':
+		break;
+	default:
+		return 0;
+	}
 	if (W(t, "gaap") || W(t, "gap")) {
 		if (k > 0 && W(&c->t[k - 1], "non")) {
 			*basis = EC_BASIS_NON_GAAP;
@@ -176,20 +182,20 @@ static int when_starter(const char *s, size_t len, size_t i)
 	const char *const *words = by_letter[ex_lower(c) - 'a'];
 	if (!words)
 		return 0;
-	char w[16];
-	size_t n = 0;
-	while (i + n < len && n + 1 < sizeof w) {
-		unsigned char x = (unsigned char)s[i + n];
-		if (!(ex_is_alpha(x) || (x == '-' && n > 0)))
-			break;
-		w[n++] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
+	/* The word is the run of letters (and '-' after the first) at s[i];
+	 * it must equal a listed word (lower case letters and '-'): each
+	 * one is compared in place, the first letter already agrees. */
+	for (const char *const *p = words; *p; p++) {
+		const char *x = *p;
+		size_t k = 1;
+		while (x[k] && i + k < len && ex_lower((unsigned char)s[i + k]) == (unsigned char)x[k])
+			k++;
+		if (x[k])
+			continue;
+		if (i + k < len && (ex_is_alpha((unsigned char)s[i + k]) || s[i + k] == '-'))
+			continue; /* the word goes on */
+		return 1;
 	}
-	if (n == 0 || n + 1 >= sizeof w)
-		return 0;
-	w[n] = 0;
-	for (const char *const *p = words; *p; p++)
-		if (strcmp(*p, w) == 0)
-			return 1;
 	return 0;
 }
 
@@ -299,6 +305,8 @@ static void phrases(ctx *c)
 	for (size_t k = 0; k < c->nt; k++) {
 		if (c->t[k].type != T_WORD || c->t[k].inph)
 			continue;
+		if (!ex_phrase_may_start(&c->ix, c->t[k].w))
+			continue; /* no phrase starts with this word */
 		const char *w[10];
 		size_t idx[10], n = 0;
 		for (size_t j = k; j < c->nt && n < 10; j++) {
@@ -1535,7 +1543,16 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	const char *s = c->d->clean;
 	/* only sentences with a digit can state a number */
 	int digit = 0;
-	for (size_t i = a; i < b; i++)
+	size_t i0 = a;
+	/* eight bytes at a time first */
+	while (i0 + 8 <= b) {
+		uint64_t x;
+		memcpy(&x, s + i0, 8);
+		if (ex_has_digit8(x))
+			break; /* a digit in these eight: found below */
+		i0 += 8;
+	}
+	for (size_t i = i0; i < b; i++)
 		if (s[i] >= '0' && s[i] <= '9') {
 			digit = 1;
 			break;
@@ -1548,11 +1565,30 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	if (!digit && !is_lead) {
 		/* only a basis statement matters in a sentence without numbers */
 		int basis_word = 0;
-		for (size_t i = a; i + 3 <= b && !basis_word; i++)
+		const uint64_t ones = 0x0101010101010101u;
+		for (size_t i = a; i + 3 <= b && !basis_word; i++) {
+			/* eight starts at a time while none is "aa", "ap" or "ju"
+			 * (x | 0x20 is 'a' for 'a' and 'A' only, and so on) */
+			while (i + 9 <= b) {
+				uint64_t x, y;
+				memcpy(&x, s + i, 8);
+				memcpy(&y, s + i + 1, 8);
+				uint64_t xl = x | ones * 0x20, yl = y | ones * 0x20;
+				uint64_t t1 = (xl ^ ones * 'a') | (yl ^ ones * 'a');
+				uint64_t t2 = (xl ^ ones * 'a') | (yl ^ ones * 'p');
+				uint64_t t3 = (xl ^ ones * 'j') | (y ^ ones * 'u');
+				if (((t1 - ones) & ~t1 & ones * 128) || ((t2 - ones) & ~t2 & ones * 128) ||
+				    ((t3 - ones) & ~t3 & ones * 128))
+					break; /* a candidate in these eight: read them */
+				i += 8;
+			}
+			if (i + 3 > b)
+				break;
 			if ((s[i] == 'A' || s[i] == 'a') && (s[i + 1] == 'A' || s[i + 1] == 'a' || s[i + 1] == 'P' || s[i + 1] == 'p'))
 				basis_word = 1; /* GAAP, gap */
 			else if ((s[i] == 'j' || s[i] == 'J') && (s[i + 1] == 'u') && (s[i + 2] == 's'))
 				basis_word = 1; /* adjusted */
+		}
 		if (!basis_word)
 			return;
 	}
@@ -1627,8 +1663,24 @@ static void sentences(ctx *c, size_t a, size_t b)
 	const char *s = c->d->clean;
 	size_t start = a;
 	c->d->work += b - a;
+	/* the bytes that can end a sentence: '.', '?', '!', and a blank
+	 * (the cut of an overlong one) */
+	static const unsigned char ender[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [' '] = 2, ['\n'] = 2};
 	for (size_t i = a; i < b; i++) {
+		/* eight bytes at a time while none of them can end a sentence:
+		 * no '.', '?', '!', and not yet MAXSENT long */
+		while (i + 8 <= b && i + 8 - start <= MAXSENT) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (ex_has_byte8(x, '.') || ex_has_byte8(x, '?') || ex_has_byte8(x, '!'))
+				break;
+			i += 8;
+		}
+		if (i >= b)
+			break;
 		char ch = s[i];
+		if (!ender[(unsigned char)ch])
+			continue;
 		int cut = 0;
 		if ((ch == '.' || ch == '?' || ch == '!') && (i + 1 >= b || s[i + 1] == ' ' || s[i + 1] == '\n' ||
 		                                              s[i + 1] == '"' || s[i + 1] == ')')) {

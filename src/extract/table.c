@@ -65,18 +65,49 @@ typedef struct tstate {
 	int balance;
 } tstate;
 
+/* lower_copy's byte map: A-Z to a-z, tab and newline to a blank. */
+static const unsigned char lc_tab[256] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 32, 32, 11, 12, 13, 14, 15,
+	16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+	32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+	48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+	64, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
+	96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+	128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+	144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+	160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
+	176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+	192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207,
+	208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+	224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+	240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
+};
+
 static void lower_copy(char *dst, size_t cap, const char *s, size_t n)
 {
 	size_t o = 0;
-	for (size_t i = 0; i < n && o + 1 < cap; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
-		if (c == '\t' || c == '\n')
-			c = ' ';
-		if (c == ' ' && (o == 0 || dst[o - 1] == ' '))
-			continue;
-		dst[o++] = c;
+	int blank = 1; /* the last byte written was a blank (or none yet) */
+	size_t i = 0;
+	/* o <= i: with n < cap the room test of the loop below always
+	 * holds, so this loop leaves it out */
+	if (n < cap) {
+		for (; i < n; i++) {
+			char c = (char)lc_tab[(unsigned char)s[i]];
+			int sp = c == ' ';
+			dst[o] = c;
+			o += (size_t)!(sp & blank);
+			blank = sp;
+		}
+	}
+	for (; i < n && o + 1 < cap; i++) {
+		/* branch-free: a blank after a blank is written but not kept */
+		char c = (char)lc_tab[(unsigned char)s[i]];
+		int sp = c == ' ';
+		dst[o] = c;
+		o += (size_t)!(sp & blank);
+		blank = sp;
 	}
 	while (o > 0 && dst[o - 1] == ' ')
 		o--;
@@ -201,11 +232,49 @@ static int is_note(const char *s, size_t a, size_t b)
 	return 1;
 }
 
-/* Duration phrases in header text, in order. */
+/* Some duration phrase of header_spans may be in l: each one holds
+ * "month", "quarter", "week" or "year". */
+static int duration_word(const char *l)
+{
+	for (const char *p = l; *p; p++) {
+		switch (*p) {
+		case 'm':
+			if (strncmp(p, "month", 5) == 0)
+				return 1;
+			break;
+		case 'q':
+			if (strncmp(p, "quarter", 7) == 0)
+				return 1;
+			break;
+		case 'w':
+			if (strncmp(p, "week", 4) == 0)
+				return 1;
+			break;
+		case 'y':
+			if (strncmp(p, "year", 4) == 0)
+				return 1;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+static void header_spans_l(tstate *t, const char *l);
+
 static void header_spans(tstate *t, const char *s, size_t a, size_t b)
 {
 	char l[512];
 	lower_copy(l, sizeof l, s + a, b - a);
+	header_spans_l(t, l);
+}
+
+/* Duration phrases in header text, in order: header_spans on the
+ * lower-cased, blank-collapsed text l (at most 511 bytes, as lower_copy
+ * makes it). */
+static void header_spans_l(tstate *t, const char *l)
+{
 	static const struct {
 		const char *w;
 		int months;
@@ -217,8 +286,11 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
 	          {"years ended", 12}, {"52 weeks", 12}, {"53 weeks", 12},
 	          {"fiscal year", 12}, {"year ending", 12}};
 	const char *p = l;
+	const char *lend = l + strlen(l);
 	span found[MAXCOLS];
 	int nfound = 0;
+	if (!duration_word(l))
+		p = lend; /* no phrase can match: straight to the months */
 	while (*p && nfound < MAXCOLS) {
 		const char *best = NULL;
 		int bm = 0;
@@ -236,11 +308,11 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
 		span sp = {bm, 0, 0};
 		/* a month right after: "ended september 30," */
 		const char *q = best + bl;
-		size_t rest = strlen(q);
+		size_t rest = (size_t)(lend - q);
 		const char *stop = q + (rest < 40 ? rest : 40); /* within the string */
 		for (; q < stop; q++) {
 			size_t e;
-			int m = ex_month_parse(q, strlen(q), 0, &e);
+			int m = ex_month_parse(q, (size_t)(lend - q), 0, &e);
 			if (m && (q == l || q[-1] == ' ')) {
 				sp.month = m;
 				const char *dd = q + e;
@@ -272,12 +344,15 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
 		return;
 	}
 	/* months named without a duration: "October 28, July 29," over the
-	 * years, or the dates of a balance sheet */
+	 * years, or the dates of a balance sheet; the first letters of the
+	 * month names (l is lower case already) reject most words */
+	static const unsigned char month_first[256] = {['j'] = 1, ['f'] = 1, ['m'] = 1, ['a'] = 1,
+	                                               ['s'] = 1, ['o'] = 1, ['n'] = 1, ['d'] = 1};
 	for (const char *q = l; *q; q++) {
 		size_t e;
-		if (q != l && q[-1] != ' ')
+		if ((q != l && q[-1] != ' ') || !month_first[(unsigned char)*q])
 			continue;
-		int m = ex_month_parse(q, strlen(q), 0, &e);
+		int m = ex_month_parse(q, (size_t)(lend - q), 0, &e);
 		if (!m)
 			continue;
 		header_begin(t);
@@ -898,6 +973,12 @@ static int title_period(const tstate *t, const ex_doc *d, ec_period *p)
 static void scale_of(tstate *t, const char *l)
 {
 	double sc = 0;
+	/* every unit statement below holds "in t", "in m", "in b" or "000" */
+	int maybe = strstr(l, "000") != NULL;
+	for (const char *p = strstr(l, "in "); p && !maybe; p = strstr(p + 1, "in "))
+		maybe = p[3] == 't' || p[3] == 'm' || p[3] == 'b';
+	if (!maybe)
+		return;
 	if (has(l, "in thousands") || has(l, "000s") || has(l, "000's"))
 		sc = 1e3;
 	else if (has(l, "in millions"))
@@ -1071,8 +1152,10 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				t->recon = 1;
 			if (has(l, "balance sheet") || has(l, "financial position"))
 				t->balance = 1;
+			/* l is the lower_copy of the whole line here (shorter
+			 * than its buffer), as header_spans would make it */
 			if (b - a < 120)
-				header_spans(t, s, a, b);
+				header_spans_l(t, l);
 			continue;
 		}
 	row:

@@ -195,14 +195,48 @@ static int spaced_caps(const char *s, size_t n)
 }
 
 /* First letters of the vendor words of furniture(): s t r c w. */
-static const unsigned char fur_first[256] = {['s'] = 1, ['t'] = 1, ['r'] = 1, ['c'] = 1, ['w'] = 1};
+static const unsigned char fur_first[256] = {['s'] = 1, ['t'] = 1, ['r'] = 1, ['c'] = 1, ['w'] = 1,
+                                             ['S'] = 1, ['T'] = 1, ['R'] = 1, ['C'] = 1, ['W'] = 1};
+
+/* Case-insensitive compare of n bytes of x with the lower-case word w. */
+static int ci_eq(const char *x, const char *w, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (ex_lower((unsigned char)x[k]) != (unsigned char)w[k])
+			return 0;
+	return 1;
+}
 
 /* Bytes that clean_line copies as they are: ASCII other than markup
  * ('\\' '<' '*' '_') and the controls it turns into blanks. */
-static unsigned char plain_byte(unsigned char c)
+static const unsigned char plain_tab[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* plain_tab: 1 for ASCII other than '\\' '<' '*' '_' '\r' '\f' '\v';
+ * one lookup per byte in the hot copy loop. */
+static inline unsigned char plain_byte(unsigned char c)
 {
-	return c < 0x80 && c != '\\' && c != '<' && c != '*' && c != '_' && c != '\r' &&
-	       c != '\f' && c != '\v';
+	return plain_tab[c];
+}
+
+/* The eight bytes of x are all plain_byte()s: ASCII, none of '\\' '<'
+ * '*' '_', none in 0x0b..0x0d ('\v' '\f' '\r'; the "has between" bit
+ * trick, exact per byte). */
+static inline int plain8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t lo7 = x & (ones * 127);
+	uint64_t ctl = (ones * (127 + 0x0e) - lo7) & ~x & (lo7 + ones * (127 - 0x0a)) & (ones * 128);
+	return !(x & (ones * 128)) && !ctl && !ex_has_byte8(x, '\\') && !ex_has_byte8(x, '<') &&
+	       !ex_has_byte8(x, '*') && !ex_has_byte8(x, '_');
 }
 
 /* Page furniture of transcript vendors: copyright lines, vendor names and
@@ -237,36 +271,38 @@ static int furniture(const char *s, size_t n)
 	}
 	if (m > 300)
 		return 0;
-	char low[304];
-	for (size_t k = 0; k < m; k++)
-		low[k] = (char)lower((unsigned char)t[k]);
-	low[m] = 0;
-	/* vendor words, found in one pass keyed by their first letter (the
-	 * shortest is 7 bytes) */
+	/* vendor words, found in one pass over the line keyed by their
+	 * first letter (the shortest is 7 bytes), compared without a
+	 * lower-case copy */
 	for (size_t k = 0; k + 7 <= m; k++) {
-		const char *x = low + k;
+		const char *x = t + k;
 		size_t r = m - k;
 		int hit = 0;
 		if (!fur_first[(unsigned char)*x])
 			continue;
-		switch (*x) {
+		/* the second letter of the vendor words of that first letter:
+		 * most words fail here */
+		unsigned char c1 = ex_lower((unsigned char)x[1]);
+		if (c1 != 't' && c1 != 'h' && c1 != 'e' && c1 != 'i' && c1 != 'a' && c1 != 'r')
+			continue;
+		switch (ex_lower((unsigned char)*x)) {
 		case 's':
-			hit = r >= 12 && memcmp(x, "streetevents", 12) == 0;
+			hit = r >= 12 && ci_eq(x, "streetevents", 12);
 			break;
 		case 't':
-			hit = r >= 7 && memcmp(x, "thomson", 7) == 0;
+			hit = r >= 7 && ci_eq(x, "thomson", 7);
 			break;
 		case 'r':
-			hit = (r >= 9 && memcmp(x, "refinitiv", 9) == 0) ||
-			      (r >= 15 && memcmp(x, "rights reserved", 15) == 0) ||
-			      (r >= 11 && memcmp(x, "republished", 11) == 0) ||
-			      (r >= 13 && memcmp(x, "republication", 13) == 0);
+			hit = (r >= 9 && ci_eq(x, "refinitiv", 9)) ||
+			      (r >= 15 && ci_eq(x, "rights reserved", 15)) ||
+			      (r >= 11 && ci_eq(x, "republished", 11)) ||
+			      (r >= 13 && ci_eq(x, "republication", 13));
 			break;
 		case 'c':
-			hit = r >= 10 && memcmp(x, "callstreet", 10) == 0;
+			hit = r >= 10 && ci_eq(x, "callstreet", 10);
 			break;
 		case 'w':
-			hit = r >= 15 && memcmp(x, "written consent", 15) == 0;
+			hit = r >= 15 && ci_eq(x, "written consent", 15);
 			break;
 		default:
 			break;
@@ -274,8 +310,14 @@ static int furniture(const char *s, size_t n)
 		if (hit)
 			return 1;
 	}
-	if (m < 20 && strstr(low, "page ") && strstr(low, " of "))
-		return 1;
+	if (m < 20) {
+		char low[24];
+		for (size_t k = 0; k < m; k++)
+			low[k] = (char)lower((unsigned char)t[k]);
+		low[m] = 0;
+		if (strstr(low, "page ") && strstr(low, " of "))
+			return 1;
+	}
 	if ((unsigned char)t[0] == 0xc2 && m > 1 && (unsigned char)t[1] == 0xa9)
 		return 1; /* © ... */
 	if (spaced_caps(t, m) && contains_ci(t, m, "t r a n s c r i p t"))
@@ -307,6 +349,13 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
 	while (i < re) {
 		/* a run of plain ASCII with no markup character: copied as is */
 		size_t j = i;
+		while (j + 8 <= re) { /* eight plain bytes at a time first */
+			uint64_t x;
+			memcpy(&x, u + j, 8);
+			if (!plain8(x))
+				break;
+			j += 8;
+		}
 		while (j < re && plain_byte(u[j]))
 			j++;
 		if (j > i) {
@@ -451,7 +500,10 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 	if ((n == 8 && strncmp(s + a, "Operator", 8) == 0) ||
 	    (n == 9 && strncmp(s + a, "Operator:", 9) == 0))
 		return EX_ROLE_OPERATOR + 1;
-	/* fields separated by " - " or " -- " or " – " */
+	/* fields separated by " - " or " -- " or " – ": none without a '-'
+	 * or the lead byte of the dash (two memchr, most lines stop here) */
+	if (!memchr(s + a, '-', n) && !memchr(s + a, 0xe2, n))
+		return 0;
 	size_t seps[4];
 	int nsep = 0;
 	for (size_t i = a; i + 2 < b && nsep < 4; i++) {
@@ -556,8 +608,11 @@ static int qa_marker(const char *s, size_t a, size_t b)
 	const char *t = s + a;
 	if (spaced_caps(t, n))
 		return contains_ci(t, n, "q u e s t i o n") ? 2 : 1;
-	if (contains_ci(t, n, "question-and-answer") || contains_ci(t, n, "question and answer") ||
-	    contains_ci(t, n, "questions and answers") || (n <= 4 && contains_ci(t, n, "q&a")))
+	/* the three long forms all hold "question": one scan for most lines */
+	if ((contains_ci(t, n, "question") &&
+	     (contains_ci(t, n, "question-and-answer") || contains_ci(t, n, "question and answer") ||
+	      contains_ci(t, n, "questions and answers"))) ||
+	    (n <= 4 && contains_ci(t, n, "q&a")))
 		return 2;
 	if ((n == 12 && contains_ci(t, n, "presentation")) || contains_ci(t, n, "prepared remarks"))
 		return 1;
@@ -586,6 +641,13 @@ static int table_line(const char *s, size_t a, size_t b)
 	/* every test below needs a number (a digit) or a '$' */
 	{
 		size_t i = a2;
+		while (i + 8 <= b) { /* eight bytes at a time first */
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (ex_has_digit8(x) || ex_has_byte8(x, '$'))
+				break;
+			i += 8;
+		}
 		while (i < b && !((unsigned char)(s[i] - '0') < 10) && s[i] != '$')
 			i++;
 		if (i == b)
@@ -659,9 +721,8 @@ static ec_err classify(ex_doc *d)
 	const char *s = d->clean;
 	size_t len = d->clean_len, n = 0, cap = 0;
 	for (size_t i = 0; i <= len;) {
-		size_t e = i;
-		while (e < len && s[e] != '\n')
-			e++;
+		const char *nl = i < len ? memchr(s + i, '\n', len - i) : NULL;
+		size_t e = nl ? (size_t)(nl - s) : len;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 256;
 			ex_line *l = realloc(d->lines, cap * sizeof *l);
@@ -702,9 +763,9 @@ static ec_err classify(ex_doc *d)
 			L->cls = EX_L_TEXT;
 			/* "Sam Lee - Acme - CFO: Thank you. Revenue was ...": a
 			 * speaker named at the start of the line */
-			size_t colon = L->start;
-			while (colon < L->end && colon - L->start < 110 && s[colon] != ':')
-				colon++;
+			size_t span = L->end - L->start < 110 ? L->end - L->start : 110;
+			const char *cp = memchr(s + L->start, ':', span);
+			size_t colon = cp ? (size_t)(cp - s) : L->start + span;
 			if (colon < L->end && s[colon] == ':' && colon + 1 < L->end && s[colon + 1] == ' ' &&
 			    !collapsed_turns(s, colon + 1, L->end) &&
 			    (r = speaker_line(d, s, L->start, colon))) {
@@ -756,6 +817,16 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 	const unsigned char *u = (const unsigned char *)raw;
 	size_t bad = 0, ctl = 0, lines = 1, ls = 0;
 	for (size_t i = 0; i < len;) {
+		/* eight bytes of printable ASCII at once: the common case */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, u + i, 8);
+			if ((w | (w - 0x2020202020202020u)) & 0x8080808080808080u)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned char c = u[i];
 		if (c >= 0x20 && c < 0x80) {
 			i++; /* plain ASCII: the common case */
@@ -800,9 +871,12 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
 	d->n_raw_lines = 0;
 	d->raw_lines[d->n_raw_lines++] = 0;
-	for (size_t i = 0; i < len; i++)
-		if (raw[i] == '\n' && d->n_raw_lines < lines)
-			d->raw_lines[d->n_raw_lines++] = i + 1;
+	for (const char *p = raw, *end = raw + len; p < end && d->n_raw_lines < lines; p++) {
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (!p)
+			break;
+		d->raw_lines[d->n_raw_lines++] = (size_t)(p - raw) + 1;
+	}
 	/* furniture blocks and cleaned text */
 	unsigned char *fur = calloc(d->n_raw_lines ? d->n_raw_lines : 1, 1);
 	if (!fur)

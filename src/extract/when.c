@@ -51,18 +51,27 @@ int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 	 * here, before 25 comparisons */
 	if (i >= len)
 		return 0;
-	switch (ex_lower((unsigned char)s[i])) {
+	/* the months by first letter, in calendar order (-1 ends a list):
+	 * only those can match, and the order of the tries is kept */
+	static const signed char by_letter[26][4] = {
+	    ['a' - 'a'] = {3, 7, -1}, ['d' - 'a'] = {11, -1}, ['f' - 'a'] = {1, -1},
+	    ['j' - 'a'] = {0, 5, 6, -1}, ['m' - 'a'] = {2, 4, -1}, ['n' - 'a'] = {10, -1},
+	    ['o' - 'a'] = {9, -1}, ['s' - 'a'] = {8, -1}};
+	unsigned char c0 = ex_lower((unsigned char)s[i]);
+	switch (c0) {
 	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
 		break;
 	default:
 		return 0;
 	}
-	for (int m = 0; m < 12; m++)
-		if ((e = ex_word_at(s, len, i, full[m]))) {
+	const signed char *ms = by_letter[c0 - 'a'];
+	for (int k = 0; k < 4 && ms[k] >= 0; k++)
+		if ((e = ex_word_at(s, len, i, full[ms[k]]))) {
 			*end = e;
-			return m + 1;
+			return ms[k] + 1;
 		}
-	for (int m = 0; m < 12; m++) {
+	for (int k = 0; k < 4 && ms[k] >= 0; k++) {
+		int m = ms[k];
 		if ((e = ex_word_at(s, len, i, abbr[m])) ||
 		    (m == 8 && (e = ex_word_at(s, len, i, "sept")))) {
 			if (e < len && s[e] == '.')
@@ -249,6 +258,14 @@ static int ordinal_at(const char *s, size_t len, size_t i, size_t *end)
 {
 	static const char *const w[] = {"first", "second", "third", "fourth",
 	                                "1st",   "2nd",    "3rd",   "4th"};
+	if (i >= len)
+		return 0;
+	switch (ex_lower((unsigned char)s[i])) { /* the first letters of w */
+	case 'f': case 's': case 't': case '1': case '2': case '3': case '4':
+		break;
+	default:
+		return 0;
+	}
 	for (int k = 0; k < 8; k++) {
 		size_t e = ex_word_at(s, len, i, w[k]);
 		if (e) {
@@ -313,6 +330,15 @@ static int months_ended(const char *s, size_t len, size_t i, const ex_cal *cal,
 	          {"fiscal", 12}, {"year", 12}, {"quarter", 3}};
 	size_t e = 0;
 	int months = 0;
+	if (i >= len)
+		return 0;
+	switch (ex_lower((unsigned char)s[i])) { /* the first letters of nm */
+	case 't': case 's': case 'n': case '3': case '6': case '9': case '1': case 'f':
+	case 'y': case 'q':
+		break;
+	default:
+		return 0;
+	}
 	for (size_t k = 0; k < sizeof nm / sizeof nm[0] && !e; k++)
 		if ((e = ex_word_at(s, len, i, nm[k].w)))
 			months = nm[k].months;
@@ -966,6 +992,36 @@ static void name_before(ex_doc *d, const char *s, size_t i)
 	}
 }
 
+/* "(NASDAQ: JNPR)", "NYSE American: X" at s[i]: the ticker, and the
+ * company name before the parenthesis. */
+static void exchange_at(ex_doc *d, const char *s, size_t len, size_t i)
+{
+	/* first letters of the exchange names, upper case as written */
+	static const unsigned char exch_first[256] = {['N'] = 1, ['T'] = 1, ['L'] = 1, ['O'] = 1};
+	unsigned char c = (unsigned char)s[i];
+	if (!exch_first[c] || (i > 0 && ex_is_word((unsigned char)s[i - 1])))
+		return;
+	size_t e;
+	if ((e = ex_word_at(s, len, i, "nasdaq")) || (e = ex_word_at(s, len, i, "nyse")) ||
+	    (e = ex_word_at(s, len, i, "tsx")) || (e = ex_word_at(s, len, i, "lse")) ||
+	    (e = ex_word_at(s, len, i, "otc"))) {
+		size_t k = e;
+		/* "NYSE American:", "NASDAQ GS:" */
+		if (k < len && s[k] == ' ' && k + 1 < len && s[k + 1] != ':') {
+			size_t k2 = k + 1;
+			while (k2 < len && ex_is_alpha((unsigned char)s[k2]) && k2 - k < 12)
+				k2++;
+			if (k2 < len && s[k2] == ':')
+				k = k2;
+		}
+		if (k < len && s[k] == ':') {
+			if (i > 0 && s[i - 1] == '(')
+				name_before(d, s, i - 1);
+			ticker_at(d, s, len, k + 1);
+		}
+	}
+}
+
 void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 {
 	const char *s = d->clean;
@@ -987,7 +1043,12 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 	const char *raw = d->raw;
 	size_t rlen = d->raw_len;
 	for (size_t i = 12; i + 2 < rlen && !vendor_date; i++) {
-		if (raw[i] != '/' || raw[i + 1] != ' ' || raw[i - 1] != ' ')
+		/* to the next '/' (memchr): the only byte that can start it */
+		const char *sl = memchr(raw + i, '/', rlen - 2 - i);
+		if (!sl)
+			break;
+		i = (size_t)(sl - raw);
+		if (raw[i + 1] != ' ' || raw[i - 1] != ' ')
 			continue;
 		size_t ls = i;
 		while (ls > 0 && raw[ls - 1] != '\n' && i - ls < 40)
@@ -1032,30 +1093,21 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 			}
 		}
 	}
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c != 'N' && c != 'T' && c != 'L' && c != 'O') ||
-		    (i > 0 && ex_is_word((unsigned char)s[i - 1])))
-			continue;
-		size_t e;
-		if ((e = ex_word_at(s, len, i, "nasdaq")) || (e = ex_word_at(s, len, i, "nyse")) ||
-		    (e = ex_word_at(s, len, i, "tsx")) || (e = ex_word_at(s, len, i, "lse")) ||
-		    (e = ex_word_at(s, len, i, "otc"))) {
-			size_t k = e;
-			/* "NYSE American:", "NASDAQ GS:" */
-			if (k < len && s[k] == ' ' && k + 1 < len && s[k + 1] != ':') {
-				size_t k2 = k + 1;
-				while (k2 < len && ex_is_alpha((unsigned char)s[k2]) && k2 - k < 12)
-					k2++;
-				if (k2 < len && s[k2] == ':')
-					k = k2;
-			}
-			if (k < len && s[k] == ':') {
-				if (i > 0 && s[i - 1] == '(')
-					name_before(d, s, i - 1);
-				ticker_at(d, s, len, k + 1);
-			}
-		}
+	/* A name only counts with a colon 3 to 18 bytes after its start
+	 * ("NYSE:" .. "NASDAQ " + 11 letters + ":"): only the starts in such
+	 * a window before each colon are read, each once, in order. */
+	size_t next_i = 0;
+	const char *cp = len ? memchr(s, ':', len) : NULL;
+	while (cp) {
+		size_t colon = (size_t)(cp - s);
+		size_t lo = colon >= 18 ? colon - 18 : 0;
+		if (lo < next_i)
+			lo = next_i;
+		for (size_t i = lo; i + 3 <= colon; i++)
+			exchange_at(d, s, len, i);
+		if (colon >= 2 && colon - 2 > next_i)
+			next_i = colon - 2;
+		cp = colon + 1 < len ? memchr(cp + 1, ':', len - colon - 1) : NULL;
 	}
 	/* The period: the first fully stated quarter near a results cue in
 	 * the head of the document. */
@@ -1083,10 +1135,24 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 	d->has_period = have_period;
 	/* Calendar anchor: "quarter ended DATE" / "three months ended DATE". */
 	if (have_period) {
+		const uint64_t ones = 0x0101010101010101u;
 		for (size_t i = 0; i + 6 < len; i++) {
 			size_t e;
-			if (s[i] != 'e' && s[i] != 'E')
-				continue;
+			/* eight starts at a time while none is "en" in any case
+			 * (x | 0x20 is 'e' for 'e' and 'E' only, 'n' likewise) */
+			while (i + 9 <= len) {
+				uint64_t x, y;
+				memcpy(&x, s + i, 8);
+				memcpy(&y, s + i + 1, 8);
+				uint64_t t = ((x | ones * 0x20) ^ (ones * 'e')) | ((y | ones * 0x20) ^ (ones * 'n'));
+				if ((t - ones) & ~t & (ones * 128))
+					break; /* an "en" in these eight: read them */
+				i += 8;
+			}
+			if (i + 6 >= len)
+				break;
+			if (((unsigned char)s[i] | 0x20) != 'e')
+				continue; /* neither 'e' nor 'E' */
 			if (!(e = ex_word_at(s, len, i, "ended")) && !(e = ex_word_at(s, len, i, "ending")))
 				continue;
 			if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
