@@ -98,80 +98,9 @@ static int font_usable(tstate *t, const char *family, char *got, size_t n)
 	return ok;
 }
 
-/* One-time, process-wide font set-up, run once under pthread_once before
- * any thread makes its own font map.  The first pango font map of a
- * process initialises shared state in uninstrumented libraries: GObject
- * classes (PangoCairoFcFontMap, PangoLayout, ...), fontconfig's config and
- * font set, pango's and harfbuzz's language tables, cairo's font face and
- * scaled font caches and pixman's implementations.  Those libraries
- * publish that state with atomics and glib's futex locks, which
- * ThreadSanitizer cannot see, and N batch workers doing it at once is
- * needlessly racy-looking (and slower).  Doing it once here, on a
- * throw-away font map that measures and draws one string in both weights,
- * leaves every worker only its own per-thread objects to create. */
-static pthread_once_t warm_once = PTHREAD_ONCE_INIT;
-/* The warm-up font map stays alive for the life of the process: pango's
- * first font map owns the fontconfig configuration its "[pango] FcInit"
- * thread loaded, and freeing it would drop that (LeakSanitizer then
- * reports fontconfig's pattern cache as lost) only for the next font map
- * to load it again.  Reachable, never used after the warm-up. */
-static PangoFontMap *warm_fm;
-
-static void text_warm_up(void)
-{
-	PangoFontMap *fm = pango_cairo_font_map_new();
-	if (!fm)
-		return;
-	PangoContext *ctx = pango_font_map_create_context(fm);
-	cairo_surface_t *sf =
-	    cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 64, 16);
-	cairo_t *cr = cairo_create(sf);
-	if (ctx && cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
-		pango_cairo_context_set_resolution(ctx, 72.0);
-		cairo_font_options_t *fo = cairo_font_options_create();
-		cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-		cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-		cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-		pango_cairo_context_set_font_options(ctx, fo);
-		cairo_font_options_destroy(fo);
-		pango_context_set_language(ctx, pango_language_from_string("en"));
-		PangoLayout *lay = pango_layout_new(ctx);
-		PangoFontDescription *d =
-		    pango_font_description_from_string(EC_FONT_FAMILY);
-		if (lay && d) {
-			pango_font_description_set_absolute_size(d,
-			                                         10 * PANGO_SCALE);
-			pango_layout_set_text(lay, "Ag $1,186M 24.1% \xe2\x80\x93"
-			                           "\xe2\x88\x92\xe2\x80\xa6",
-			                      -1);
-			for (int b = 0; b < 2; b++) {
-				pango_font_description_set_weight(
-				    d, b ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-				pango_layout_set_font_description(lay, d);
-				PangoRectangle ink, log;
-				pango_layout_get_extents(lay, &ink, &log);
-				pango_cairo_update_layout(cr, lay);
-				pango_cairo_show_layout(cr, lay);
-			}
-		}
-		if (d)
-			pango_font_description_free(d);
-		if (lay)
-			g_object_unref(lay);
-	}
-	cairo_destroy(cr);
-	cairo_surface_destroy(sf);
-	if (ctx)
-		g_object_unref(ctx);
-	warm_fm = fm;
-}
-
-void ec_text_global_init(void) { pthread_once(&warm_once, text_warm_up); }
-
 static tstate *tstate_get(ec_error *err)
 {
 	pthread_once(&tkey_once, tkey_make);
-	ec_text_global_init();
 	tstate *t = pthread_getspecific(tkey);
 	if (t)
 		return t;

@@ -77,13 +77,6 @@ void ec_text_lines_free(char **lines, size_t n);
 struct _cairo;
 ec_err ec_text_draw(struct _cairo *cr, const ec_item *it, ec_error *err);
 
-/* The one-time, process-wide font set-up (fontconfig's config, GObject
- * classes, pango/harfbuzz/cairo global caches) done on a throw-away font
- * map under pthread_once.  Every text function calls it on first use from
- * any thread, so calling it is never required; a caller about to start
- * worker threads may call it first so the set-up runs before they do. */
-void ec_text_global_init(void);
-
 /* Frees this thread's font map, context and layout cache (they are
  * re-created on next use). */
 void ec_text_thread_cleanup(void);
