@@ -228,6 +228,12 @@ int ex_doc_barrier_between(const ex_doc *d, size_t a, size_t b,
 void ex_doc_add_known(ex_doc *d, const char *w, size_t n);
 int ex_doc_is_known(const ex_doc *d, const char *w, size_t n);
 
+/* Speakers of the transcript formats classify() does not see alone (a
+ * participants roster, a name on a line of its own, "Name: remarks", the
+ * analysts the operator names): recomputes every line's role and Q&A
+ * flag, and the document kind (speakers.c). */
+void ex_doc_speakers(ex_doc *d);
+
 /* Learns the document's own period, date, calendar and ticker
  * (when.c). */
 void ex_doc_identify(ex_doc *d, const ec_extract_opts *o);

@@ -50,6 +50,7 @@ ec_err ex_extract_counted(const char *data, size_t len, const char *name,
 		ex_doc_free(&d);
 		return rc;
 	}
+	ex_doc_speakers(&d);
 	ex_doc_identify(&d, opts);
 	ex_mentions m = {0};
 	rc = ex_rules_scan(&d, &m);

@@ -1,0 +1,591 @@
+/* Who speaks in a call transcript, for the transcript formats that the
+ * line classifier (text.c) does not see by itself:
+ *   - a participants roster at the top ("Company Participants",
+ *     "Conference Call Participants", "Executives", "Analysts") whose
+ *     entries give each name its side;
+ *   - a speaker named on a line of its own, with no title ("Scott Herren"
+ *     then a blank line then the remarks), optionally followed by a title
+ *     line ("Chief Financial Officer, Acme Inc." or "Analyst, Big Bank");
+ *   - a speaker opening a paragraph with a bare name ("Scott Herren:
+ *     Thanks, Chuck. Total revenue was ...");
+ *   - analysts named by the operator ("Our next question comes from Amit
+ *     Daryanani with Evercore ISI").
+ * The pass runs after classification and recomputes the speaker role and
+ * the Q&A flag of every line.  Lines that classify() already found keep
+ * their role unless the roster says otherwise, so documents in the formats
+ * it knows read exactly as before. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ex.h"
+
+#define MAX_PEOPLE 128
+#define NAME_MAX_LEN 64
+
+typedef struct person {
+	char name[NAME_MAX_LEN];
+	size_t len;
+	int role; /* EX_ROLE_COMPANY or EX_ROLE_ANALYST */
+} person;
+
+typedef struct people {
+	person v[MAX_PEOPLE];
+	int n;
+} people;
+
+static int find(const people *p, const char *s, size_t n)
+{
+	for (int i = 0; i < p->n; i++)
+		if (p->v[i].len == n && memcmp(p->v[i].name, s, n) == 0)
+			return i;
+	return -1;
+}
+
+/* Records a name; the first side given to a name stays (a roster is read
+ * before the operator's introductions). */
+static void add(people *p, const char *s, size_t n, int role)
+{
+	if (n == 0 || n >= NAME_MAX_LEN || find(p, s, n) >= 0 || p->n >= MAX_PEOPLE)
+		return;
+	memcpy(p->v[p->n].name, s, n);
+	p->v[p->n].name[n] = 0;
+	p->v[p->n].len = n;
+	p->v[p->n].role = role;
+	p->n++;
+}
+
+static void trim(const char *s, size_t *a, size_t *b)
+{
+	while (*a < *b && (s[*a] == ' ' || s[*a] == '\t' || s[*a] == '\r'))
+		(*a)++;
+	while (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == '\t' || s[*b - 1] == '\r'))
+		(*b)--;
+}
+
+/* Trimmed, without list markers and Markdown emphasis or heading marks
+ * around it, and without a closing colon. */
+static void bare(const char *s, size_t *a, size_t *b)
+{
+	trim(s, a, b);
+	while (*a < *b && (s[*a] == '*' || s[*a] == '#' || s[*a] == '_' ||
+	                   ((s[*a] == '-' || s[*a] == '+') && *a + 1 < *b && s[*a + 1] == ' ')))
+		(*a)++;
+	/* a bullet "•" (e2 80 a2) */
+	if (*b - *a >= 3 && (unsigned char)s[*a] == 0xe2 && (unsigned char)s[*a + 1] == 0x80 &&
+	    (unsigned char)s[*a + 2] == 0xa2)
+		*a += 3;
+	trim(s, a, b);
+	while (*b > *a && (s[*b - 1] == '*' || s[*b - 1] == '_' || s[*b - 1] == ':'))
+		(*b)--;
+	trim(s, a, b);
+}
+
+static int ci_eq(const char *s, size_t n, const char *w)
+{
+	size_t m = strlen(w);
+	if (m != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (ex_lower((unsigned char)s[i]) != (unsigned char)w[i])
+			return 0;
+	return 1;
+}
+
+static int ci_has_word(const char *s, size_t n, const char *w)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((i == 0 || !ex_is_word((unsigned char)s[i - 1])) && ex_word_at(s, n, i, w))
+			return 1;
+	return 0;
+}
+
+/* Capitalised words that name things, not people: a line made of them is
+ * a heading, not a speaker. */
+static int not_a_name_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+	    "operator", "revenue", "revenues", "results", "highlights", "financial",
+	    "question", "questions", "answer", "answers", "presentation", "participants",
+	    "executives", "analysts", "analyst", "quarter", "quarterly", "gaap", "non-gaap",
+	    "total", "net", "income", "margin", "margins", "guidance", "outlook",
+	    "company", "conference", "call", "corporation", "corp", "inc", "summary",
+	    "overview", "remarks", "disclaimer", "statements", "statement",
+	    "forward-looking", "about", "business", "segment", "segments", "fiscal",
+	    "year", "first", "second", "third", "fourth", "full", "table", "contents",
+	    "management", "discussion", "section", "session", "prepared", "safe",
+	    "harbor", "note", "notes", "thank", "thanks", "welcome", "good", "morning",
+	    "afternoon", "evening", "earnings", "transcript", "event", "date", "time",
+	    "end", "copyright", "product", "products", "service", "services", "cash",
+	    "flow", "balance", "sheet", "operating", "gross", "expenses", "key",
+	    "metrics", "other", "reconciliation", "unaudited", "consolidated",
+	    "condensed", "selected", "data", "investor", "investors", "relations",
+	    "contact", "contacts", "media", "source", "press", "release", "news",
+	    "agenda", "speakers", "closing", "opening", "networks", "systems",
+	    "technologies", "holdings", "group", "ltd", "llc", "plc", "international",
+	    "global", "capital", "securities", "partners", "research", "markets",
+	    "bank", "advisors", "update", "updates", "review", "introduction",
+	    "conclusion", "appendix", "definitions", "participant", "speaker",
+	    "moderator", "host", "webcast", "replay", "audio", "live",
+	};
+	char low[24];
+	if (n == 0 || n >= sizeof low)
+		return 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '.' || w[i] == ',')
+			continue;
+		low[k++] = (char)ex_lower((unsigned char)w[i]);
+	}
+	low[k] = 0;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(low, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A person's name: 1..5 words, each capitalised (ASCII or a UTF-8 letter),
+ * of letters, '.', '-' and apostrophes, no digits; lower-case particles
+ * ("de", "van") inside.  Returns the number of words, 0 when not a name. */
+static int person_name(const char *s, size_t a, size_t b)
+{
+	int words = 0, caps = 0;
+	size_t i = a;
+	if (a >= b || b - a >= NAME_MAX_LEN)
+		return 0;
+	while (i < b) {
+		if (s[i] == ' ') {
+			if (i + 1 < b && s[i + 1] == ' ')
+				return 0;
+			i++;
+			continue;
+		}
+		size_t ws = i;
+		while (i < b && s[i] != ' ') {
+			unsigned char c = (unsigned char)s[i];
+			if (!(ex_is_alpha(c) || c == '.' || c == '-' || c == '\'' || c >= 0x80))
+				return 0;
+			i++;
+		}
+		unsigned char c0 = (unsigned char)s[ws];
+		size_t n = i - ws;
+		if ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0xc0) {
+			if (not_a_name_word(s + ws, n))
+				return 0;
+			caps++;
+		} else if (!(ci_eq(s + ws, n, "de") || ci_eq(s + ws, n, "van") || ci_eq(s + ws, n, "von") ||
+		             ci_eq(s + ws, n, "da") || ci_eq(s + ws, n, "del") || ci_eq(s + ws, n, "la") ||
+		             ci_eq(s + ws, n, "le") || ci_eq(s + ws, n, "di") || ci_eq(s + ws, n, "der") ||
+		             ci_eq(s + ws, n, "bin"))) {
+			return 0;
+		}
+		words++;
+	}
+	if (words > 5 || caps < 1 || !(((unsigned char)s[a] >= 'A' && (unsigned char)s[a] <= 'Z') ||
+	                               (unsigned char)s[a] >= 0xc0))
+		return 0;
+	return words;
+}
+
+/* A job title or a firm's line: "Chief Financial Officer", "EVP & CFO",
+ * "Analyst, Evercore ISI". */
+static int title_like(const char *s, size_t a, size_t b)
+{
+	static const char *const words[] = {
+	    "officer", "president", "chief", "ceo", "cfo", "coo", "cto", "analyst",
+	    "director", "vice", "vp", "head", "relations", "chairman", "chair",
+	    "treasurer", "controller", "founder", "executive", "managing", "partner",
+	    "svp", "evp", "md", "investor", "secretary", "counsel", "manager",
+	};
+	if (b - a > 140)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '?' || s[i] == '!')
+			return 0;
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (ci_has_word(s + a, b - a, words[k]))
+			return 1;
+	return 0;
+}
+
+/* The first field separator of a roster or speaker line: " - ", " -- ",
+ * " – ", " — " or ", ".  Returns its offset, b when there is none. */
+static size_t separator(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i + 1 < b; i++) {
+		if (s[i] == ',' && s[i + 1] == ' ')
+			return i;
+		if (s[i] != ' ')
+			continue;
+		if (i + 2 < b && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' ')))
+			return i;
+		if (i + 4 < b && (unsigned char)s[i + 1] == 0xe2 && (unsigned char)s[i + 2] == 0x80 &&
+		    ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ')
+			return i;
+	}
+	return b;
+}
+
+static int words_in(const char *s, size_t a, size_t b)
+{
+	int w = 0;
+	for (size_t i = a; i < b; i++)
+		if (s[i] != ' ' && (i == a || s[i - 1] == ' '))
+			w++;
+	return w;
+}
+
+/* Roster headings: 0 the company's side, 1 the analysts', 2 both,
+ * -1 not a roster heading. */
+static int roster_heading(const char *s, size_t a, size_t b)
+{
+	bare(s, &a, &b);
+	size_t n = b - a;
+	const char *t = s + a;
+	if (ci_eq(t, n, "company participants") || ci_eq(t, n, "corporate participants") ||
+	    ci_eq(t, n, "executives") || ci_eq(t, n, "company representatives") ||
+	    ci_eq(t, n, "company speakers") || ci_eq(t, n, "management") ||
+	    ci_eq(t, n, "corporate speakers") || ci_eq(t, n, "company executives"))
+		return 0;
+	if (ci_eq(t, n, "conference call participants") || ci_eq(t, n, "analysts") || ci_eq(t, n, "other participants") ||
+	    ci_eq(t, n, "analyst participants") || ci_eq(t, n, "analyst") ||
+	    ci_eq(t, n, "conference participants"))
+		return 1;
+	if (ci_eq(t, n, "participants") || ci_eq(t, n, "call participants") ||
+	    ci_eq(t, n, "call participants and speakers") ||
+	    ci_eq(t, n, "speakers"))
+		return 2;
+	return -1;
+}
+
+static int is_operator(const char *s, size_t a, size_t b)
+{
+	bare(s, &a, &b);
+	return ci_eq(s + a, b - a, "operator");
+}
+
+/* A whole call on one line ("Operator: ... Maria Lopez: Thank you. ...
+ * CFO: Thanks."): after a sentence end, 1..6 capitalised words and ": "
+ * open another turn.  Such a line is no one speaker's turn. */
+static int collapsed(const char *s, size_t a, size_t b)
+{
+	int words = 0, caps = 1;
+	for (size_t i = a; i < b; i++) {
+		char c = s[i];
+		if (c == '.' || c == '?' || c == '!') {
+			words = 0;
+			caps = 1;
+			continue;
+		}
+		if (c == ':' && i + 1 < b && s[i + 1] == ' ' && words >= 1 && words <= 6 && caps)
+			return 1;
+		if (c != ' ' && (i == a || s[i - 1] == ' ')) {
+			words++;
+			if (!(c >= 'A' && c <= 'Z') && c != '-')
+				caps = 0;
+		}
+	}
+	return 0;
+}
+
+/* "Operator: ..." opening a line (one turn, not a collapsed call). */
+static int inline_operator(const char *s, size_t a, size_t b)
+{
+	trim(s, &a, &b);
+	return b - a > 10 && ex_word_at(s, b, a, "operator") && s[a + 8] == ':' &&
+	       !collapsed(s, a + 9, b);
+}
+
+/* The analysts the operator names: "question comes from NAME with FIRM",
+ * "the line of NAME", "go to NAME", "next is NAME". */
+static void intros(people *p, const char *s, size_t a, size_t b)
+{
+	/* not "turn it over to NAME": the operator hands the call to the
+	 * company's speakers that way */
+	static const char *const cues[] = {"from", "of", "is", "have"};
+	for (size_t i = a; i < b; i++) {
+		if (i > a && ex_is_word((unsigned char)s[i - 1]))
+			continue;
+		size_t e = 0;
+		for (size_t k = 0; k < sizeof cues / sizeof cues[0] && !e; k++)
+			e = ex_word_at(s, b, i, cues[k]);
+		if (!e || e >= b || s[e] != ' ')
+			continue;
+		/* the cue must follow a question or a line: "question comes
+		 * from", "line of", "go to", "next is", "we have" */
+		size_t lo = i > a + 40 ? i - 40 : a;
+		int cued = 0;
+		for (size_t k = lo; k < i && !cued; k++)
+			cued = ex_word_at(s, b, k, "question") || ex_word_at(s, b, k, "questions") ||
+			       ex_word_at(s, b, k, "line") || ex_word_at(s, b, k, "next") ||
+			       ex_word_at(s, b, k, "comes") || ex_word_at(s, b, k, "hear");
+		if (!cued)
+			continue;
+		size_t ns = e + 1, ne = ns;
+		/* "the line of Amit Daryanani with Evercore": up to the first
+		 * word that is not capitalised (or a particle), at most 4 */
+		int words = 0;
+		while (ne < b && words < 4) {
+			unsigned char c = (unsigned char)s[ne];
+			if (!((c >= 'A' && c <= 'Z') || c >= 0xc0))
+				break;
+			size_t we = ne;
+			while (we < b && s[we] != ' ' && s[we] != ',' && s[we] != '.' && s[we] != '?')
+				we++;
+			/* "Mr." and initials "J." keep their dot */
+			if (we < b && s[we] == '.' && we - ne <= 2)
+				we++;
+			words++;
+			ne = we;
+			if (ne + 1 < b && s[ne] == ' ' && ((unsigned char)s[ne + 1] >= 'A' && (unsigned char)s[ne + 1] <= 'Z'))
+				ne++;
+			else
+				break;
+		}
+		if (words >= 2 && person_name(s, ns, ne) >= 2)
+			add(p, s + ns, ne - ns, EX_ROLE_ANALYST);
+	}
+}
+
+/* The operator hands over to a questioner: "question", "line of". */
+static int asks(const char *s, size_t a, size_t b)
+{
+	return ci_has_word(s + a, b - a, "question") || ci_has_word(s + a, b - a, "questions") ||
+	       ci_has_word(s + a, b - a, "line");
+}
+
+/* A text line that opens with "Name: " where Name is a person (not a
+ * label such as "Revenue:"); the offset of the colon, 0 when none. */
+static size_t name_colon(const char *s, size_t a, size_t b)
+{
+	size_t span = b - a < 60 ? b - a : 60;
+	const char *cp = memchr(s + a, ':', span);
+	if (!cp)
+		return 0;
+	size_t c = (size_t)(cp - s);
+	if (c + 1 >= b || s[c + 1] != ' ')
+		return 0;
+	return c;
+}
+
+void ex_doc_speakers(ex_doc *d)
+{
+	const char *s = d->clean;
+	size_t n = d->n_lines;
+	/* per-thread scratch (9 KB): no allocation per document */
+	static _Thread_local people tl;
+	people *p = &tl;
+	p->n = 0;
+	int has_operator = 0, inline_op = 0, dash_speakers = 0;
+	/* pass 1: the roster, the operator, the operator's introductions */
+	int mode = -1, op_turn = 0, op_text = 0;
+	unsigned char *roster = NULL; /* 1 an entry, 2 a roster heading */
+	for (size_t k = 0; k < n; k++) {
+		ex_line *L = &d->lines[k];
+		if (L->cls == EX_L_BLANK) {
+			/* an operator's turn is one paragraph */
+			if (op_text)
+				op_turn = op_text = 0;
+			continue;
+		}
+		size_t a = L->start, b = L->end;
+		int h = L->cls == EX_L_TEXT || L->cls == EX_L_HEADING || L->cls == EX_L_SPEAKER ||
+		                L->cls == EX_L_SECTION
+		            ? roster_heading(s, a, b)
+		            : -1;
+		if (h >= 0) {
+			mode = h;
+			if (!roster) {
+				roster = calloc(n, 1);
+				if (!roster)
+					return; /* the roles classify() found stay */
+			}
+			roster[k] = 2;
+			continue;
+		}
+		if (is_operator(s, a, b)) {
+			has_operator = 1;
+			mode = -1;
+			op_turn = 1;
+			op_text = 0;
+			continue;
+		}
+		if (inline_operator(s, a, b)) {
+			has_operator = inline_op = 1;
+			mode = -1;
+			intros(p, s, a, b);
+			op_turn = 0;
+			continue;
+		}
+		if (mode >= 0) {
+			size_t ra = a, rb = b;
+			bare(s, &ra, &rb);
+			size_t sep = separator(s, ra, rb);
+			/* a sentence ends the roster; "Acme Corp." does not */
+			int ends = rb > ra && (s[rb - 1] == '?' || (s[rb - 1] == '.' && words_in(s, ra, rb) > 10));
+			if (rb - ra <= 140 && !ends && person_name(s, ra, sep) >= 2) {
+				/* the entry's own title first ("Analyst", "CFO"), then
+				 * the side the heading gives */
+				int role = mode == 1 ? EX_ROLE_ANALYST : EX_ROLE_COMPANY;
+				if (ci_has_word(s + sep, rb - sep, "analyst"))
+					role = EX_ROLE_ANALYST;
+				else if (title_like(s, sep, rb))
+					role = EX_ROLE_COMPANY;
+				add(p, s + ra, sep - ra, role);
+				ex_doc_add_known(d, s + ra, sep - ra);
+				roster[k] = 1;
+				continue;
+			}
+			if (rb - ra <= 140 && !ends && (title_like(s, ra, rb) || sep < rb)) {
+				/* the firm or title line of the entry before */
+				roster[k] = 1;
+				continue;
+			}
+			mode = -1;
+		}
+		if (L->cls == EX_L_SPEAKER) {
+			op_turn = L->role == EX_ROLE_OPERATOR;
+			op_text = 0;
+			if (!op_turn)
+				dash_speakers++;
+			continue;
+		}
+		if (L->turn) {
+			op_turn = 0;
+			dash_speakers++;
+		}
+		if (op_turn) {
+			intros(p, s, a, b);
+			op_text = 1;
+		}
+	}
+	/* pass 2: every line's role and Q&A flag */
+	int role = EX_ROLE_COMPANY, qa = 0, speakers = 0, prev_op = 0, op_named = 0;
+	int bare_names = has_operator && dash_speakers == 0;
+	d->work += n;
+	for (size_t k = 0; k < n; k++) {
+		ex_line *L = &d->lines[k];
+		size_t a = L->start, b = L->end;
+		d->work += b - a;
+		if (roster && roster[k]) {
+			/* the roster: no one speaks there */
+			L->cls = EX_L_SECTION;
+			L->role = role = EX_ROLE_COMPANY;
+			L->qa = qa;
+			L->turn = 0;
+			continue;
+		}
+		if (L->cls == EX_L_BLANK) {
+			L->role = role;
+			L->qa = qa;
+			continue;
+		}
+		if (L->cls == EX_L_SECTION) {
+			/* classify() set qa at a section marker: 1 for Q&A */
+			qa = L->qa;
+			role = EX_ROLE_COMPANY;
+			L->role = role;
+			prev_op = 0;
+			continue;
+		}
+		int who = -1;          /* a new speaker's role */
+		ex_line *title = NULL; /* the title line below a name */
+		if (L->cls == EX_L_SPEAKER || L->turn) {
+			who = L->role;
+			size_t na = a, nb = b;
+			bare(s, &na, &nb);
+			size_t sep = separator(s, na, nb);
+			if (L->turn) {
+				size_t c = name_colon(s, na, nb);
+				if (c && c < sep)
+					sep = c;
+			}
+			/* "Name - Firm" says no side: the roster does; a title
+			 * ("Analyst", "CFO") does */
+			int i = find(p, s + na, sep - na);
+			if (who != EX_ROLE_OPERATOR && i >= 0 && !title_like(s, sep, nb))
+				who = p->v[i].role;
+		} else if (L->cls == EX_L_TEXT || L->cls == EX_L_HEADING) {
+			size_t na = a, nb = b;
+			bare(s, &na, &nb);
+			int i = -1;
+			if (is_operator(s, a, b)) {
+				who = EX_ROLE_OPERATOR;
+			} else if (nb > na && (i = find(p, s + na, nb - na)) >= 0) {
+				who = p->v[i].role;
+			} else if (bare_names && k > 0 && d->lines[k - 1].cls == EX_L_BLANK && nb - na <= 48 &&
+			           person_name(s, na, nb) >= 2) {
+				who = qa && prev_op && op_named ? EX_ROLE_ANALYST : EX_ROLE_COMPANY;
+				add(p, s + na, nb - na, who);
+			} else {
+				/* "Name, Title" on a line of its own */
+				size_t sep = separator(s, na, nb);
+				if (sep < nb && (bare_names || has_operator) && person_name(s, na, sep) >= 2 &&
+				    title_like(s, sep, nb)) {
+					i = find(p, s + na, sep - na);
+					who = i >= 0 ? p->v[i].role
+					             : ci_has_word(s + sep, nb - sep, "analyst") ? EX_ROLE_ANALYST
+					                                                        : EX_ROLE_COMPANY;
+				}
+			}
+			if (who >= 0) {
+				L->cls = EX_L_SPEAKER;
+				/* a title line right below the name ("Chief Financial
+				 * Officer, Acme" / "Analyst, Big Bank") */
+				if (k + 1 < n && d->lines[k + 1].cls != EX_L_BLANK) {
+					ex_line *T = &d->lines[k + 1];
+					size_t ta = T->start, tb = T->end;
+					bare(s, &ta, &tb);
+					if (tb > ta && words_in(s, ta, tb) <= 12 && title_like(s, ta, tb)) {
+						title = T;
+						if (i < 0 && who != EX_ROLE_OPERATOR && ci_has_word(s + ta, tb - ta, "analyst"))
+							who = EX_ROLE_ANALYST;
+					}
+				}
+			} else {
+				/* a short turn ("Ann Lee: Is 66% sustainable?") may
+				 * have been taken for a heading */
+				size_t c = name_colon(s, na, nb);
+				if (c && !collapsed(s, c + 1, nb)) {
+					size_t ce = c;
+					trim(s, &na, &ce);
+					if (ex_word_at(s, c, na, "operator") == c) {
+						who = EX_ROLE_OPERATOR;
+					} else if ((i = find(p, s + na, ce - na)) >= 0) {
+						who = p->v[i].role;
+					} else if (inline_op && person_name(s, na, ce) >= 2) {
+						who = qa && prev_op && op_named ? EX_ROLE_ANALYST : EX_ROLE_COMPANY;
+						add(p, s + na, ce - na, who);
+					}
+					if (who >= 0) {
+						L->turn = 1;
+						L->cls = EX_L_TEXT;
+					}
+				}
+			}
+		}
+		if (who >= 0) {
+			role = who;
+			speakers++;
+			if (role == EX_ROLE_ANALYST)
+				qa = 1;
+			prev_op = role == EX_ROLE_OPERATOR;
+			op_named = 0;
+			if (prev_op && L->turn)
+				op_named = asks(s, a, b);
+		} else if (prev_op && role == EX_ROLE_OPERATOR && asks(s, a, b)) {
+			op_named = 1;
+		}
+		L->role = role;
+		L->qa = qa;
+		if (title) {
+			title->cls = EX_L_SPEAKER;
+			title->role = role;
+			title->qa = qa;
+			title->turn = 0;
+			k++;
+		}
+	}
+	free(roster);
+	if (speakers >= 2)
+		d->kind = EC_DOC_TRANSCRIPT;
+}
