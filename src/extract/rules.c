@@ -1107,14 +1107,47 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			break;
 		}
 	}
-	/* "operating margins for IPG": a segment named after the phrase */
+	/* "operating margins for IPG", "Revenue in Productivity and Business
+	 * Processes", "revenue from the Data Center segment": a segment named
+	 * after the phrase: capitalised words, "and" / "&" between two of
+	 * them, a leading "the", a trailing "segment" */
 	if (!q.seg[0] && !post) {
 		size_t e = phk + (size_t)c->t[phk].phn;
-		if (e + 1 < k && (W(&c->t[e], "for") || W(&c->t[e], "from") || W(&c->t[e], "in")) &&
-		    c->t[e + 1].type == T_WORD && c->t[e + 1].cap && !(c->t[e + 1].sets & S_CAP_OK) &&
-		    !ex_doc_is_known(d0, d0->clean + c->t[e + 1].s, c->t[e + 1].e - c->t[e + 1].s) &&
-		    !ex_month_parse(d0->clean, c->t[e + 1].e, c->t[e + 1].s, &(size_t){0}))
-			seg_append(q.seg, sizeof q.seg, c->t[e + 1].w);
+		if (e + 1 < k && (W(&c->t[e], "for") || W(&c->t[e], "from") || W(&c->t[e], "in"))) {
+			size_t j = e + 1;
+			if (W(&c->t[j], "the") && j + 1 < k)
+				j++;
+			size_t first = j, last = j;
+			int words = 0;
+			while (j < k && words < 6) {
+				/* inside a name, "Business", "Services", "Products"
+				 * are its words ("Business Processes") */
+				const tok *tj = &c->t[j];
+				int inner = words > 0 && tj->type == T_WORD && tj->cap && !tj->inph &&
+				            (W(tj, "business") || W(tj, "services") || W(tj, "products") ||
+				             W(tj, "service") || W(tj, "product"));
+				if (cap_name(c, j) || inner) {
+					last = ++j;
+					words++;
+				} else if (words > 0 && j + 1 < k &&
+				           (cap_name(c, j + 1) || (c->t[j + 1].type == T_WORD && c->t[j + 1].cap &&
+				                                   W(&c->t[j + 1], "business"))) &&
+				           (W(&c->t[j], "and") || is_punct(&c->t[j], '&'))) {
+					j++;
+				} else {
+					break;
+				}
+			}
+			/* "the" needs a name that says what it is: "the Data
+			 * Center segment", "the Americas" */
+			if (words > 0 && !(first > e + 1 && words == 1 && !(last < k && (c->t[last].sets & S_SEGNOISE)) &&
+			                   first + 1 == last && c->t[first].e - c->t[first].s < 3)) {
+				char name[48] = "";
+				for (size_t x = last; x-- > first;)
+					seg_append(name, sizeof name, is_punct(&c->t[x], '&') ? "and" : c->t[x].w);
+				snprintf(q.seg, sizeof q.seg, "%s", name);
+			}
+		}
 	}
 	/* "SLT delivered record revenue": the subject names the segment */
 	if (!post) {
