@@ -1018,6 +1018,17 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			rr.kind = EX_R_POINT;
 		}
 	}
+	/* "EPS of at least $4.95", "capex of up to $300 million": an open
+	 * bound of a forecast (the words before the number) */
+	if (rr.kind == EX_R_POINT && si->guide && k >= 2 && c->t[k - 1].type == T_WORD &&
+	    c->t[k - 2].type == T_WORD) {
+		if (W(&c->t[k - 2], "at") && W(&c->t[k - 1], "least"))
+			rr.kind = EX_R_ATLEAST;
+		else if ((W(&c->t[k - 2], "at") && W(&c->t[k - 1], "most")) ||
+		         (W(&c->t[k - 2], "up") && W(&c->t[k - 1], "to") && k >= 3 &&
+		          !(c->t[k - 3].type == T_WORD && (c->t[k - 3].sets & S_CHANGE))))
+			rr.kind = EX_R_ATMOST;
+	}
 	if (!rr.a.pct && !rr.a.cur && !rr.a.scale && !rr.a.cents && *prev_pct &&
 	    (fam == F_GM || fam == F_OP || fam == F_TAX)) {
 		rr.a.pct = 1;
@@ -1358,7 +1369,8 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	}
 	/* a balance "at the end of fiscal 2023" belongs to the quarter that
 	 * ends the year */
-	if ((fam == F_CASH || fam == F_DEFREV || fam == F_BACKLOG) && per.type == EC_PERIOD_YEAR)
+	if ((fam == F_CASH || fam == F_DEFREV || fam == F_BACKLOG || fam == F_HEAD || fam == F_DSO) &&
+	    per.type == EC_PERIOD_YEAR)
 		per = ec_period_quarter(per.year, 4);
 	int future = d->has_period ? month_end(per) > month_end(d->period) : 0;
 	if (si->guide) {
@@ -1520,6 +1532,31 @@ static void update_context(ctx *c, sentinfo *si)
 	(void)si;
 }
 
+/* A forecast word that refers back to an earlier forecast as the yardstick
+ * of a result: "above the high end of our outlook", "in line with our
+ * guidance", "better than expected", "exceeded our expectations".  Such a
+ * sentence states an actual.  ("in line with our outlook" is not one of
+ * them: a new range is often said to be in line with the old one.) */
+static int guide_reference(const ctx *c, size_t j)
+{
+	const tok *t = &c->t[j];
+	if (!(W(t, "outlook") || W(t, "guidance") || W(t, "guide") || W(t, "expected") ||
+	      W(t, "forecast") || W(t, "expectations") || W(t, "estimates")))
+		return 0;
+	static const char *const yard[] = {"above", "below", "within", "exceeded", "exceeding",
+	                                   "exceeds", "exceed", "beat", "beating", "ahead",
+	                                   "top", "end", "midpoint", "than", "surpassed",
+	                                   "topped", "missed", "short", NULL};
+	for (size_t x = j, n = 0; x-- > 0 && n < 6; n++) {
+		const tok *u = &c->t[x];
+		if (u->type == T_NUM)
+			break;
+		if (u->type == T_WORD && in_set(u->w, yard))
+			return 1;
+	}
+	return 0;
+}
+
 /* What a lead-in sets for the bullets under it: guidance when it says
  * so ("expects", "outlook"), and the first period it states. */
 static void lead_in(ctx *c)
@@ -1657,7 +1694,7 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 			words++;
 			if (t->allcaps)
 				upper++;
-			if ((t->sets & S_GUIDE)) {
+			if ((t->sets & S_GUIDE) && !guide_reference(c, j)) {
 				si.guide = 1;
 				if (!W(t, "guidance") && !W(t, "outlook") && !W(t, "guide"))
 					si.fwd = 1;

@@ -650,7 +650,9 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	    (e2 = ex_word_at(s, len, j, "preceding")) || (e2 = ex_word_at(s, len, j, "last")) ||
 	    (e2 = ex_word_at(s, len, j, "sequential")) || (e2 = ex_word_at(s, len, j, "year-ago")) ||
 	    (e2 = ex_word_at(s, len, j, "prior-year")) || (e2 = ex_word_at(s, len, j, "same")) ||
-	    (e2 = ex_word_at(s, len, j, "year"))) {
+	    /* "the year ago quarter"; "the year" alone is the full year
+	     * (below) */
+	    ((e2 = ex_word_at(s, len, j, "year")) && ex_word_at(s, len, ex_skip_ws(s, len, e2), "ago"))) {
 		int kind = ex_word_at(s, len, j, "year-ago") || ex_word_at(s, len, j, "prior-year") ? 1
 		           : ex_word_at(s, len, j, "same") ? 2
 		           : ex_word_at(s, len, j, "year") ? 3
