@@ -1557,6 +1557,50 @@ static int guide_reference(const ctx *c, size_t j)
 	return 0;
 }
 
+/* A sentence without numbers that announces the period of the forecasts
+ * that follow: "Now to our 2024 outlook.", "Turning to guidance for the
+ * fourth quarter."  Sets the forecast period of the speaker's following
+ * sentences. */
+static void forecast_period(ctx *c)
+{
+	int guide = 0;
+	const ex_when *w = NULL;
+	int year = 0;
+	for (size_t j = 0; j < c->nt; j++) {
+		const tok *t = &c->t[j];
+		if (t->type == T_NUM)
+			return; /* a statement with numbers of its own */
+		if (t->type == T_WORD && (W(t, "outlook") || W(t, "guidance") || W(t, "forecast")) &&
+		    !guide_reference(c, j))
+			guide = 1;
+		if (t->type == T_WHEN && !w && !when_is_comparison(c, j))
+			w = &t->when;
+		const char *x = t->w;
+		if (t->type == T_WORD && !year && strlen(x) == 4 && (x[0] == '1' || x[0] == '2') &&
+		    x[1] >= '0' && x[1] <= '9' && x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9')
+			year = (x[0] - '0') * 1000 + (x[1] - '0') * 100 + (x[2] - '0') * 10 + (x[3] - '0');
+	}
+	if (!guide)
+		return;
+	const ex_doc *d = c->d;
+	ec_period p;
+	if (w) {
+		if (!ex_when_resolve(w, &d->cal, d->has_period, d->period, NULL, 1, &p))
+			return;
+	} else if (year) {
+		p.year = year;
+		p.type = EC_PERIOD_YEAR;
+		p.n = 0;
+	} else {
+		return;
+	}
+	/* a forecast is about a later period than the document's */
+	if (d->has_period && month_end(p) <= month_end(d->period))
+		return;
+	c->gp = p;
+	c->gp_set = 1;
+}
+
 /* What a lead-in sets for the bullets under it: guidance when it says
  * so ("expects", "outlook"), and the first period it states. */
 static void lead_in(ctx *c)
@@ -1685,6 +1729,8 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	si.b = b;
 	si.first_ph = (size_t)-1;
 	update_context(c, &si);
+	if (c->role != EX_ROLE_OPERATOR)
+		forecast_period(c);
 	if (!digit || c->role == EX_ROLE_OPERATOR)
 		return;
 	int upper = 0, words = 0;
