@@ -396,7 +396,8 @@ static void seg_append(char *seg, size_t cap, const char *w)
 		word[n++] = x;
 	}
 	word[n] = 0;
-	if (!word[0])
+	/* "Health & Wellness": health_wellness */
+	if (!word[0] || !strcmp(word, "_"))
 		return;
 	size_t l = strlen(seg);
 	if (l && l + 1 < cap) {
@@ -1155,7 +1156,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			                   first + 1 == last && c->t[first].e - c->t[first].s < 3)) {
 				char name[48] = "";
 				for (size_t x = last; x-- > first;)
-					seg_append(name, sizeof name, is_punct(&c->t[x], '&') ? "and" : c->t[x].w);
+					seg_append(name, sizeof name, c->t[x].w);
 				snprintf(q.seg, sizeof q.seg, "%s", name);
 			}
 		}

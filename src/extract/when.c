@@ -408,6 +408,40 @@ static void quarter_tail(const char *s, size_t len, size_t j, const ex_cal *cal,
 	static const char *const of[] = {"of", "in"};
 	size_t k = skip_words(s, len, j, of, 2), e;
 	int y;
+	/* "the second quarter and first half of 2024", "third quarter and
+	 * nine months ended September 30, 2024", "fourth quarter and full
+	 * year 2023": the year (or date) of the longer period dates the
+	 * quarter too; the quarter's words end where they did */
+	size_t ea = ex_word_at(s, len, ex_skip_ws(s, len, j), "and");
+	if (ea) {
+		size_t a = ex_skip_ws(s, len, ea), kk = 0, e1, e2;
+		if ((e1 = ex_word_at(s, len, a, "the")))
+			a = ex_skip_ws(s, len, e1);
+		if (((e1 = ex_word_at(s, len, a, "first")) || (e1 = ex_word_at(s, len, a, "second"))) &&
+		    (e2 = ex_word_at(s, len, ex_skip_ws(s, len, e1), "half")))
+			kk = e2;
+		else if (((e1 = ex_word_at(s, len, a, "six")) || (e1 = ex_word_at(s, len, a, "nine")) ||
+		          (e1 = ex_word_at(s, len, a, "twelve"))) &&
+		         (e2 = ex_word_at(s, len, ex_skip_ws(s, len, e1), "months")))
+			kk = e2;
+		else if (((e1 = ex_word_at(s, len, a, "full")) || (e1 = ex_word_at(s, len, a, "fiscal"))) &&
+		         (e2 = ex_word_at(s, len, ex_skip_ws(s, len, e1), "year")))
+			kk = e2;
+		else if ((e1 = ex_word_at(s, len, a, "full-year")))
+			kk = e1;
+		if (kk) {
+			size_t k3 = skip_words(s, len, kk, of, 2);
+			int qi;
+			if (year4_at(s, len, k3, &y) || fiscal_year_at(s, len, k3, &y, &e)) {
+				set_abs_q(w, y, q);
+				return;
+			}
+			if (ended_date(s, len, kk, cal, &qi) && ec_period_from_qindex(qi).n == q) {
+				set_abs_q(w, ec_period_from_qindex(qi).year, q);
+				return;
+			}
+		}
+	}
 	if (year4_at(s, len, k, &y)) {
 		set_abs_q(w, y, q);
 		w->end = k + 4;
@@ -478,6 +512,29 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		w->end = j;
 		quarter_tail(s, len, j, cal, q, w);
+		return 1;
+	}
+	/* H1 2024, H1'24, H2 FY25, 1H 2024, 1H24: a half year */
+	if ((((c == 'H' || c == 'h') && i + 1 < len && (s[i + 1] == '1' || s[i + 1] == '2')) ||
+	     ((c == '1' || c == '2') && i + 1 < len && (s[i + 1] == 'H' || s[i + 1] == 'h'))) &&
+	    (i + 2 >= len || !ex_is_alpha((unsigned char)s[i + 2]) ||
+	     ((s[i + 2] == 'F' || s[i + 2] == 'f') && i + 3 < len && (s[i + 3] == 'Y' || s[i + 3] == 'y')))) {
+		int h = (c == '1' || c == '2') ? c - '0' : s[i + 1] - '0';
+		int v;
+		j = i + 2;
+		if ((c == '1' || c == '2') && digits_at(s, len, j, 4, &v) == 2) {
+			y = 2000 + v;
+			e = j + 2;
+		} else if (!year_after(s, len, j, &y, &e) &&
+		           !fiscal_year_at(s, len, j < len && s[j] == ' ' ? j + 1 : j, &y, &e)) {
+			return 0;
+		}
+		w->rel = EX_P_ABS;
+		w->p.year = y;
+		w->p.type = EC_PERIOD_HALF;
+		w->p.n = h;
+		w->explicit_year = 1;
+		w->end = e;
 		return 1;
 	}
 	/* 3Q10, 3Q 2010, 3QFY24 */
@@ -1024,6 +1081,8 @@ static void exchange_at(ex_doc *d, const char *s, size_t len, size_t i)
 	}
 }
 
+static void find_issued(ex_doc *d, const char *s, size_t len, size_t head);
+
 void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 {
 	const char *s = d->clean;
@@ -1111,8 +1170,21 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 			next_i = colon - 2;
 		cp = colon + 1 < len ? memchr(cp + 1, ':', len - colon - 1) : NULL;
 	}
+	if (!vendor_date)
+		find_issued(d, s, len, head);
+	/* month index (year*12 + month-1) of the document's date, -1 unknown */
+	int issued_mi = -1;
+	if (d->issued[0]) {
+		int iy = 0, im = 0;
+		for (int k = 0; k < 4; k++)
+			iy = iy * 10 + (d->issued[k] - '0');
+		im = (d->issued[5] - '0') * 10 + (d->issued[6] - '0');
+		issued_mi = iy * 12 + im - 1;
+	}
 	/* The period: the first fully stated quarter near a results cue in
-	 * the head of the document. */
+	 * the head of the document, not one that ends after the document's
+	 * date ("Q3 2024 trading update" in the calendar of a July release)
+	 * unless it is a fiscal label, whose year may run ahead. */
 	for (size_t i = 0; i < head && !have_period; i++) {
 		if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
 			continue;
@@ -1124,12 +1196,19 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		if (w.rel == EX_P_ABS && w.p.type == EC_PERIOD_QUARTER && near_cue(s, len, i, w.end)) {
 			/* "three months ended DATE" is a table header or a
 			 * sentence about the period: fine as well. */
-			d->period = w.p;
-			have_period = 1;
+			int fiscal = 0;
 			for (size_t k = i; k < w.end; k++)
 				if (ex_word_at(s, len, k, "fiscal") || ex_word_at(s, len, k, "fy") ||
 				    ((s[k] == 'F' || s[k] == 'f') && k + 1 < w.end && (s[k + 1] == 'Y' || s[k + 1] == 'y')))
-					d->fiscal_labels = 1;
+					fiscal = 1;
+			if (!fiscal && issued_mi >= 0 && w.p.year * 12 + w.p.n * 3 - 1 > issued_mi) {
+				if (w.end > i + 1)
+					i = w.end - 1;
+				continue;
+			}
+			d->period = w.p;
+			have_period = 1;
+			d->fiscal_labels |= fiscal;
 		}
 		if (w.end > i + 1)
 			i = w.end - 1;
@@ -1187,9 +1266,13 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		if (!d->cal.set && d->fiscal_labels)
 			d->cal.set = -1; /* fiscal labels, unknown calendar: no dates */
 	}
-	/* The date: vendor header, else the first date in the head that is
-	 * not a period end. */
-	if (!vendor_date) {
+}
+
+/* The document's date when no vendor header gave it: the first date in
+ * the head that is not a period end. */
+static void find_issued(ex_doc *d, const char *s, size_t len, size_t head)
+{
+	{
 		for (size_t i = 0; i < head; i++) {
 			if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
 				continue;
