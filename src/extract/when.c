@@ -1083,6 +1083,44 @@ static void exchange_at(ex_doc *d, const char *s, size_t len, size_t i)
 
 static void find_issued(ex_doc *d, const char *s, size_t len, size_t head);
 
+/* "Microsoft ... Second Quarter Results ... for the quarter ended December
+ * 31, 2023": the document's quarter came from a date, and the title names
+ * another quarter number without a year.  The title's number is the
+ * fiscal quarter that ends on that date; the fiscal year is named for the
+ * calendar year in which it ends.  d->period holds the calendar quarter of
+ * the date. */
+static void fiscal_from_title(ex_doc *d, const char *s, size_t len, size_t head)
+{
+	size_t top = head < 400 ? head : 400;
+	for (size_t i = 0; i < top; i++) {
+		if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
+			continue;
+		if (!ex_is_alpha((unsigned char)s[i]))
+			continue;
+		ex_when w;
+		if (!ex_when_parse(s, len, i, &d->cal, &w))
+			continue;
+		if (w.rel == EX_P_QN && w.n >= 1 && w.n <= 4 && near_cue(s, len, i, w.end)) {
+			int n = w.n;
+			if (n == d->period.n)
+				return; /* the calendar and the title agree */
+			int mi = d->period.year * 12 + d->period.n * 3 - 1; /* the date's quarter end */
+			int fy_end = mi + 3 * (4 - n);
+			ec_period p = ec_period_quarter(fy_end / 12, n);
+			d->cal.set = 1;
+			d->cal.anchor_q = ec_period_qindex(p);
+			d->cal.anchor_m = mi;
+			d->period = p;
+			d->fiscal_labels = 1;
+			return;
+		}
+		if (w.rel == EX_P_ABS)
+			return; /* a stated quarter or year first: nothing to infer */
+		if (w.end > i + 1)
+			i = w.end - 1;
+	}
+}
+
 void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 {
 	const char *s = d->clean;
@@ -1209,6 +1247,8 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 			d->period = w.p;
 			have_period = 1;
 			d->fiscal_labels |= fiscal;
+			if (!fiscal && (ex_word_at(s, len, i, "the") || ex_word_at(s, len, i, "quarter")))
+				fiscal_from_title(d, s, len, head);
 		}
 		if (w.end > i + 1)
 			i = w.end - 1;
