@@ -177,6 +177,8 @@ static int when_starter(const char *s, size_t len, size_t i)
 		return 1;
 	if ((c == 'F' || c == 'f') && i + 1 < len && (s[i + 1] == 'Y' || s[i + 1] == 'y'))
 		return 1;
+	if ((c == 'H' || c == 'h') && i + 1 < len && (s[i + 1] == '1' || s[i + 1] == '2'))
+		return 1; /* H1 2024 */
 	if (!ex_is_alpha(c))
 		return 0;
 	const char *const *words = by_letter[ex_lower(c) - 'a'];

@@ -1,0 +1,159 @@
+/* Prose rules added for documents from other companies (rules.c and
+ * when.c): each case is a small document and the rows it must give, with
+ * periods, values and bounds, and the rows it must not give. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "earnchart/extract.h"
+#include "ex.h"
+#include "testlib.h"
+
+static ec_series *extract(const char *text)
+{
+	ec_series *s = ec_series_new();
+	ec_error e;
+	if (!s || ec_extract_mem(text, strlen(text), "t.txt", NULL, s, NULL, &e) != EC_OK) {
+		ec_series_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The row of metric/segment/kind for period label per ("2024Q2"), or NULL. */
+static const ec_obs *row(const ec_series *s, const char *per, const char *metric,
+                         const char *segment, ec_kind kind)
+{
+	for (size_t i = 0; s && i < ec_series_count(s); i++) {
+		const ec_obs *o = ec_series_get(s, i);
+		char buf[EC_PERIOD_STRLEN];
+		ec_period_format(o->period, buf);
+		if (!strcmp(buf, per) && !strcmp(o->metric, metric) && !strcmp(o->segment, segment) &&
+		    o->kind == kind)
+			return o;
+	}
+	return NULL;
+}
+
+static const char head[] = "Acme Reports Fourth Quarter 2023 Results\n\n"
+                           "NEW YORK, Feb. 21, 2024 -- Acme Corp. (NYSE: ACME) today reported "
+                           "results for the fourth quarter ended December 31, 2023.\n\n";
+
+static ec_series *doc(const char *body)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s%s\n", head, body);
+	return extract(buf);
+}
+
+static void full_year(void)
+{
+	ec_series *s = doc("Net sales for the year were $12.48 billion, up 3.6%. Fourth quarter net "
+	                   "sales were $3.12 billion. The company ended the year with approximately "
+	                   "21,400 employees.");
+	const ec_obs *o = row(s, "2023FY", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 12480) < 1e-9, "'for the year' is the full year 2023: 12480");
+	o = row(s, "2023Q4", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 3120) < 1e-9, "the fourth quarter keeps 3120");
+	o = row(s, "2023Q4", "headcount", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 21400) < 1e-9, "a headcount at the end of the year is Q4's");
+	CHECK(!row(s, "2023FY", "headcount", "total", EC_KIND_ACTUAL), "no full-year headcount");
+	ec_series_free(s);
+}
+
+static void outlook(void)
+{
+	ec_series *s = doc("Revenue of $3.12 billion was up 10% and above the high end of our outlook.\n\n"
+	                   "Now to our 2024 outlook. We expect net sales of $12.8 billion to $12.9 billion "
+	                   "and adjusted EPS of at least $4.50. For the first quarter, we expect adjusted "
+	                   "EPS of approximately $1.02.");
+	const ec_obs *o = row(s, "2023Q4", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 3120) < 1e-9,
+	      "'above the high end of our outlook' states an actual (3120 in 2023Q4)");
+	CHECK(!row(s, "2024Q1", "revenue", "total", EC_KIND_GUIDANCE) ||
+	          fabs(row(s, "2024Q1", "revenue", "total", EC_KIND_GUIDANCE)->low - 3120) > 1,
+	      "the actual is not taken for guidance");
+	o = row(s, "2024FY", "revenue", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 12800) < 1e-9 && fabs(o->high - 12900) < 1e-9,
+	      "'Now to our 2024 outlook.' dates the range that follows: 2024FY 12800..12900");
+	o = row(s, "2024FY", "eps_diluted", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 4.5) < 1e-9 && isnan(o->high) && isnan(o->value),
+	      "'at least $4.50' is an open range: low 4.5, no high, no value");
+	o = row(s, "2024Q1", "eps_diluted", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 1.02) < 1e-9 && fabs(o->high - 1.02) < 1e-9,
+	      "'For the first quarter' still names 2024Q1: 1.02");
+	ec_series_free(s);
+}
+
+static void halves(void)
+{
+	ec_series *s = extract("# Kaldera Group -- Half-Year 2024 Results\n\n"
+	                       "Amsterdam, 25 July 2024 -- Kaldera Group (Euronext: KALD) today publishes its "
+	                       "results for the second quarter and first half of 2024.\n\n"
+	                       "- Revenue of $4,826 million in H1 2024, up 7.0%\n"
+	                       "- Q2 2024 revenue of $2,498 million, up 7.9%\n\n"
+	                       "## Financial calendar\n\n- 24 October 2024: Q3 2024 trading update results\n");
+	const ec_obs *o = row(s, "2024H1", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 4826) < 1e-9, "'H1 2024' is the half year: 4826");
+	o = row(s, "2024Q2", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 2498) < 1e-9, "the document's quarter is 2024Q2: 2498");
+	CHECK(!row(s, "2024Q3", "revenue", "total", EC_KIND_ACTUAL),
+	      "a quarter after the document's date is not its quarter");
+	ec_series_free(s);
+}
+
+static void fiscal_title(void)
+{
+	ec_series *s = extract("Microsoft Cloud Strength Fuels Second Quarter Results\n\n"
+	                       "REDMOND, Wash. -- January 30, 2024 -- Microsoft Corp. today announced the "
+	                       "following results for the quarter ended December 31, 2023:\n\n"
+	                       "Revenue was $62.0 billion and increased 18%.\n\n"
+	                       "Revenue in Productivity and Business Processes was $19.2 billion.\n\n"
+	                       "Revenue from the Intelligent Cloud segment was $25.9 billion.\n");
+	const ec_obs *o = row(s, "2024Q2", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 62000) < 1e-9,
+	      "'Second Quarter' ended December 31, 2023 is fiscal 2024Q2: 62000");
+	CHECK(!row(s, "2023Q4", "revenue", "total", EC_KIND_ACTUAL), "not calendar 2023Q4");
+	o = row(s, "2024Q2", "revenue", "productivity_and_business_processes", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 19200) < 1e-9, "a segment of several words after 'in'");
+	o = row(s, "2024Q2", "revenue", "intelligent_cloud", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 25900) < 1e-9, "'from the Intelligent Cloud segment'");
+	ec_series_free(s);
+}
+
+static void when_forms(void)
+{
+	static const struct {
+		const char *text;
+		int type, year, n;
+	} cases[] = {
+	    {"H1 2024", EC_PERIOD_HALF, 2024, 1},
+	    {"H2 FY25", EC_PERIOD_HALF, 2025, 2},
+	    {"1H24", EC_PERIOD_HALF, 2024, 1},
+	    {"the second quarter and first half of 2024", EC_PERIOD_QUARTER, 2024, 2},
+	    {"third quarter and nine months ended September 30, 2024", EC_PERIOD_QUARTER, 2024, 3},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ex_cal cal = {0, 0, 0};
+		ex_when w;
+		const char *t = cases[i].text;
+		int ok = ex_when_parse(t, strlen(t), 0, &cal, &w) && w.rel == EX_P_ABS &&
+		         (int)w.p.type == cases[i].type && w.p.year == cases[i].year && w.p.n == cases[i].n;
+		CHECK(ok, "when: '%s'", t);
+	}
+	ex_cal cal = {0, 0, 0};
+	ex_when w;
+	const char *t = "H100 units";
+	CHECK(!ex_when_parse(t, strlen(t), 0, &cal, &w), "when: 'H100' is not a half year");
+}
+
+int main(void)
+{
+	full_year();
+	outlook();
+	halves();
+	fiscal_title();
+	when_forms();
+	return ec_test_done();
+}
