@@ -50,6 +50,142 @@ static int guid(const ec_series *s, const char *per, const char *metric, ec_basi
 	"SANTA CLARA, Calif., Nov. 21, 2023 -- Vantora, Inc. (NASDAQ: VTRA) today reported revenue " \
 	"for the first quarter of fiscal 2024, ended October 28, 2023, of $26.41 billion.\n\n"
 
+/* Forms of the second evaluation corpus, with invented numbers: 52/53-week
+ * heads with "% of Net Sales" columns, a caption between two tables of one
+ * statement, a fiscal-year cash-flow head, IFRS half-year heads with
+ * "Change %" columns, metric-and-period column heads, and a segment pipe
+ * table with bold section rows. */
+static void eval2_tables(void)
+{
+	const char *retail =
+	    "# Marlow Stores Reports Fourth Quarter and Fiscal 2024 Results\n\n"
+	    "DENVER -- March 12, 2025 -- Marlow Stores, Inc. (NYSE: MRLW) today reported results for the "
+	    "fourth quarter of fiscal 2024, which ended February 1, 2025.\n\n"
+	    "## Consolidated Statements of Income\n\n"
+	    "(in thousands, except per share amounts; unaudited)\n\n"
+	    "**Fourth Quarter**\n\n"
+	    "| | 13 Weeks Ended February 1, 2025 | % of Net Sales | 14 Weeks Ended February 3, 2024 (as recast) | % of Net Sales |\n"
+	    "|---|---:|---:|---:|---:|\n"
+	    "| Net sales | $ 1,200,000 | 100.0% | $ 1,250,000 | 100.0% |\n"
+	    "| Gross profit | 420,000 | 35.0% | 425,000 | 34.0% |\n"
+	    "| Selling, general and administrative expenses | 300,000 | 25.0% | 312,500 | 25.0% |\n"
+	    "| Operating income | 120,000 | 10.0% | 112,500 | 9.0% |\n"
+	    "| Net income | $ 90,000 | 7.5% | $ 84,000 | 6.7% |\n"
+	    "| Diluted earnings per share | $ 1.50 | | $ 1.40 | |\n\n"
+	    "**Fiscal Year**\n\n"
+	    "| | 52 Weeks Ended February 1, 2025 | % of Net Sales | 53 Weeks Ended February 3, 2024 | % of Net Sales |\n"
+	    "|---|---:|---:|---:|---:|\n"
+	    "| Net sales | $ 5,000,000 | 100.0% | $ 5,100,000 | 100.0% |\n"
+	    "| Gross profit | 1,600,000 | 32.0% | 1,590,000 | 31.2% |\n"
+	    "| Selling, general and administrative expenses | 1,200,000 | 24.0% | 1,190,000 | 23.3% |\n"
+	    "| Depreciation | 10,000 | 0.2% | 10,000 | 0.2% |\n"
+	    "| Operating income | 390,000 | 7.8% | 390,000 | 7.6% |\n\n"
+	    "## Selected Cash Flow Information\n\n"
+	    "(in thousands; unaudited)\n\n"
+	    "| Fiscal Year | 2024 | 2023 |\n"
+	    "|---|---:|---:|\n"
+	    "| Net cash provided by operating activities | $ 500,000 | $ 450,000 |\n"
+	    "| Capital expenditures | (150,000) | (140,000) |\n";
+	ec_series *s = run(retail);
+	CHECK(s != NULL, "52/53-week tables extract");
+	if (s) {
+		CHECK_REL(get(s, "2024Q4", "gross_profit", "total", EC_BASIS_GAAP), 420.0, 1e-9, "'13 Weeks Ended February 1, 2025' -> FY2024Q4");
+		CHECK_REL(get(s, "2023Q4", "gross_profit", "total", EC_BASIS_GAAP), 425.0, 1e-9, "'14 Weeks Ended ... (as recast)' -> FY2023Q4");
+		CHECK_REL(get(s, "2023Q4", "gross_margin", "total", EC_BASIS_GAAP), 34.0, 1e-9, "'% of Net Sales' cell of gross profit is the gross margin");
+		CHECK_REL(get(s, "2024Q4", "operating_margin", "total", EC_BASIS_GAAP), 10.0, 1e-9, "'% of Net Sales' cell of operating income is the operating margin");
+		CHECK_REL(get(s, "2023Q4", "eps_diluted", "total", EC_BASIS_GAAP), 1.40, 1e-9, "empty '% of Net Sales' cells keep the columns' places");
+		CHECK_REL(get(s, "2024Q4", "operating_expenses", "total", EC_BASIS_GAAP), 300.0, 1e-9, "gross profit - SG&A = operating income: SG&A is operating expenses");
+		CHECK_REL(get(s, "2023Q4", "operating_expenses", "total", EC_BASIS_GAAP), 312.5, 1e-9, "the same check in the prior-year column");
+		CHECK_REL(get(s, "2024FY", "gross_profit", "total", EC_BASIS_GAAP), 1600.0, 1e-9, "'52 Weeks Ended' -> 2024FY; the caption keeps the unit");
+		CHECK_REL(get(s, "2023FY", "operating_income", "total", EC_BASIS_GAAP), 390.0, 1e-9, "'53 Weeks Ended February 3, 2024' -> 2023FY");
+		CHECK_REL(get(s, "2023FY", "gross_margin", "total", EC_BASIS_GAAP), 31.2, 1e-9, "fiscal-year gross margin from its % column");
+		CHECK(isnan(get(s, "2024FY", "operating_expenses", "total", EC_BASIS_GAAP)), "a second row between gross profit and operating income: no operating expenses");
+		CHECK(isnan(get(s, "2024Q4", "revenue", "total", EC_BASIS_GAAP)) || get(s, "2024Q4", "revenue", "total", EC_BASIS_GAAP) > 1000, "'100.0%%' of net sales is no revenue");
+		CHECK_REL(get(s, "2023FY", "operating_cash_flow", "total", EC_BASIS_NONE), 450.0, 1e-9, "'Fiscal Year | 2024 | 2023' -> 2023FY");
+		CHECK_REL(get(s, "2024FY", "capex", "total", EC_BASIS_NONE), 150.0, 1e-9, "capex from the fiscal-year cash-flow table");
+		size_t nm = 0;
+		for (size_t i = 0; i < ec_series_count(s); i++) {
+			const ec_obs *o = ec_series_get(s, i);
+			if (!strcmp(o->metric, "net_income") && o->value < 50)
+				nm++;
+		}
+		CHECK(nm == 0, "'%% of Net Sales' of net income is not net income (%zu rows)", nm);
+		ec_series_free(s);
+	}
+	const char *ifrs =
+	    "# Norrland Group plc: Half-year results 2024\n\n"
+	    "LONDON, 30 July 2024 -- Norrland Group plc today announced its results for the six months "
+	    "ended 30 June 2024.\n\n"
+	    "## Group performance\n\n"
+	    "| US$ million | Q2 2024 | Q2 2023 | Change % | H1 2024 | H1 2023 | Change % |\n"
+	    "|---|---:|---:|---:|---:|---:|---:|\n"
+	    "| Revenue | 1,100 | 1,000 | 10.0 | 2,150 | 1,950 | 10.3 |\n"
+	    "| Adjusted EBITDA | 250 | 220 | 13.6 | 480 | 430 | 11.6 |\n"
+	    "| Adjusted operating profit | 180 | 160 | 12.5 | 350 | 310 | 12.9 |\n"
+	    "| Adjusted operating margin (%) | 16.4 | 16.0 | | 16.3 | 15.9 | |\n"
+	    "| Operating profit | 150 | 130 | 15.4 | 290 | 255 | 13.7 |\n"
+	    "| Profit for the period attributable to shareholders | 100 | 90 | 11.1 | 195 | 170 | 14.7 |\n"
+	    "| Diluted EPS (US$) | 0.50 | 0.45 | 11.1 | 0.98 | 0.85 | 15.3 |\n\n"
+	    "## Divisional performance (H1)\n\n"
+	    "| US$ million | Revenue H1 2024 | Revenue H1 2023 | Adj. operating profit H1 2024 | Adj. operating profit H1 2023 |\n"
+	    "|---|---:|---:|---:|---:|\n"
+	    "| Alpha & Beta Systems | 1,400 | 1,300 | 250 | 230 |\n"
+	    "| Gamma Coatings | 750 | 650 | 130 | 110 |\n"
+	    "| Corporate | -- | -- | (30) | (30) |\n"
+	    "| Group | 2,150 | 1,950 | 350 | 310 |\n";
+	s = run(ifrs);
+	CHECK(s != NULL, "IFRS half-year tables extract");
+	if (s) {
+		CHECK_REL(get(s, "2023Q2", "revenue", "total", EC_BASIS_GAAP), 1000.0, 1e-9, "'Q2 2023' column; 'US$ million' is the unit");
+		CHECK_REL(get(s, "2023H1", "revenue", "total", EC_BASIS_GAAP), 1950.0, 1e-9, "'H1 2023' column after a 'Change %' column");
+		CHECK_REL(get(s, "2023Q2", "operating_income", "total", EC_BASIS_GAAP), 130.0, 1e-9, "'Operating profit' is operating income");
+		CHECK_REL(get(s, "2023H1", "operating_income", "total", EC_BASIS_NON_GAAP), 310.0, 1e-9, "'Adjusted operating profit' is non-GAAP");
+		CHECK_REL(get(s, "2024Q2", "operating_margin", "total", EC_BASIS_NON_GAAP), 16.4, 1e-9, "'(%)' in the label: the cells are percentages");
+		CHECK_REL(get(s, "2023H1", "operating_margin", "total", EC_BASIS_NON_GAAP), 15.9, 1e-9, "empty change cells keep the columns' places");
+		CHECK_REL(get(s, "2023Q2", "net_income", "total", EC_BASIS_GAAP), 90.0, 1e-9, "'Profit for the period attributable to shareholders' is net income");
+		CHECK_REL(get(s, "2023H1", "eps_diluted", "total", EC_BASIS_GAAP), 0.85, 1e-9, "'Diluted EPS (US$)'");
+		CHECK_REL(get(s, "2023H1", "revenue", "alpha_beta_systems", EC_BASIS_GAAP), 1300.0, 1e-9, "'Revenue H1 2023' column: segment revenue, '&' dropped");
+		CHECK_REL(get(s, "2023H1", "operating_income", "gamma_coatings", EC_BASIS_NON_GAAP), 110.0, 1e-9, "'Adj. operating profit H1 2023': non-GAAP segment operating income");
+		CHECK(isnan(get(s, "2024H1", "operating_income", "corporate", EC_BASIS_NON_GAAP)), "'Corporate' is not a segment");
+		size_t bad = 0;
+		for (size_t i = 0; i < ec_series_count(s); i++) {
+			const ec_obs *o = ec_series_get(s, i);
+			if ((o->value > 15 && o->value < 17) && strcmp(o->metric, "operating_margin") != 0)
+				bad++;
+			if (o->value == 250 || o->value == 220 || o->value == 480 || o->value == 430)
+				bad += strcmp(o->segment, "alpha_beta_systems") != 0;
+		}
+		CHECK(bad == 0, "no EBITDA rows and no margin read as an amount (%zu)", bad);
+		ec_series_free(s);
+	}
+	const char *segs =
+	    "# Ferris Brands Reports Fourth Quarter 2024 Results\n\n"
+	    "AUSTIN, Texas, February 4, 2025 -- Ferris Brands, Inc. today reported results for the fourth "
+	    "quarter ended December 31, 2024.\n\n"
+	    "**Segment Information**\n(in millions; unaudited)\n\n"
+	    "| Three Months Ended December 31, | 2024 | 2023 | % Change |\n"
+	    "|---|---:|---:|---:|\n"
+	    "| **Net sales** | | | |\n"
+	    "| Home & Garden | $ 500.0 | $ 480.0 | 4.2% |\n"
+	    "| Outdoor | 300.0 | 290.0 | 3.4% |\n"
+	    "| Total net sales | $ 800.0 | $ 770.0 | 3.9% |\n"
+	    "| **Segment operating income** | | | |\n"
+	    "| Home & Garden | 80.0 | 75.0 | 6.7% |\n"
+	    "| Outdoor | 40.0 | 38.0 | 5.3% |\n"
+	    "| Corporate | (20.0) | (18.0) | |\n"
+	    "| Total operating income | $ 100.0 | $ 95.0 | 5.3% |\n";
+	s = run(segs);
+	CHECK(s != NULL, "segment pipe table extracts");
+	if (s) {
+		CHECK_REL(get(s, "2023Q4", "revenue", "home_garden", EC_BASIS_GAAP), 480.0, 1e-9, "'**Net sales**' row with empty cells is a section");
+		CHECK_REL(get(s, "2024Q4", "revenue", "total", EC_BASIS_GAAP), 800.0, 1e-9, "'Total net sales' is the total");
+		CHECK_REL(get(s, "2023Q4", "operating_income", "outdoor", EC_BASIS_GAAP), 38.0, 1e-9, "'Segment operating income' section: segment operating income");
+		CHECK_REL(get(s, "2024Q4", "operating_income", "total", EC_BASIS_GAAP), 100.0, 1e-9, "'Total operating income' is the total");
+		CHECK(isnan(get(s, "2024Q4", "operating_income", "corporate", EC_BASIS_GAAP)), "'Corporate' is no segment");
+		ec_series_free(s);
+	}
+}
+
 static void newer_tables(void)
 {
 	/* Quarter labels with change columns; a bare "Non-GAAP" label line;
@@ -299,6 +435,7 @@ static void newer_tables(void)
 int main(void)
 {
 	newer_tables();
+	eval2_tables();
 	const char *tab =
 	    "ACME REPORTS Q3'07 FINANCIAL RESULTS\n\n"
 	    "Acme, Inc.\nCondensed Consolidated Statements of Operations\n"

@@ -52,6 +52,12 @@ const ex_phrase ex_phrases[] = {
     {"net profit", F_NI, 0},
     {"net loss", F_NI, 1},
     {"net income (loss)", F_NI, 0},
+    /* IFRS wording */
+    {"profit for the period", F_NI, 0},
+    {"profit for the year", F_NI, 0},
+    {"profit attributable to shareholders", F_NI, 0},
+    {"profit attributable to owners of the parent", F_NI, 0},
+    {"profit attributable to equity holders", F_NI, 0},
     {"bottom line", F_NI, 0},
     /* EPS */
     {"earnings per share", F_EPS, 0},

@@ -21,6 +21,9 @@
 
 #define MAXCELLS 24
 #define MAXCOLS 12
+/* The kind of an empty cell that keeps its column's place (beside the
+ * EX_CELL_* kinds of ex_num_cell). */
+#define CELL_EMPTY 100
 
 typedef struct cell {
 	size_t s, e; /* clean offsets, trimmed */
@@ -63,6 +66,25 @@ typedef struct tstate {
 	int section_basis;
 	int recon; /* a GAAP to non-GAAP reconciliation */
 	int balance;
+	/* Columns that name a metric as well as a period ("Revenue H1
+	 * 2024", "Adj. operating profit H1 2023"): the rows are segments.
+	 * colfam F_NONE: a plain period column. */
+	int colfam[MAXCOLS];
+	int colbasis[MAXCOLS]; /* -1: GAAP unless the row says otherwise */
+	int nmetcols;
+	/* An income statement's "Gross profit" row and the row after it
+	 * ("Selling, general and administrative expenses"): when gross
+	 * profit less that row is operating income in every column, the row
+	 * is the whole of operating expenses.  Values in usd_m per column,
+	 * NAN when unknown. */
+	double gp[MAXCOLS];
+	int rows_since_gp; /* rows after the gross-profit row; 0: none seen */
+	int cand_ok;
+	cell cand_label;
+	size_t cand_ls, cand_le;
+	ex_num cand_vals[MAXCELLS];
+	int cand_kinds[MAXCELLS];
+	int cand_nv;
 } tstate;
 
 /* lower_copy's byte map: A-Z to a-z, tab and newline to a blank. */
@@ -116,7 +138,10 @@ static void lower_copy(char *dst, size_t cap, const char *s, size_t n)
 
 static int has(const char *s, const char *w) { return strstr(s, w) != NULL; }
 
-enum { COL_ACTUAL = 0, COL_LOW = 1, COL_HIGH = 2 };
+/* COL_PCTOF: a "% of Net Sales" column; its cells are percentages of
+ * the amount in the period column before it (margins for gross profit
+ * and operating income rows). */
+enum { COL_ACTUAL = 0, COL_LOW = 1, COL_HIGH = 2, COL_PCTOF = 3 };
 
 /* Called before every header piece: after data rows, a header starts a
  * new table layout. */
@@ -380,6 +405,9 @@ static void header_spans_l(tstate *t, const char *l)
 static void set_columns(tstate *t, const ex_doc *d)
 {
 	t->ncols = 0;
+	t->nmetcols = 0;
+	for (int i = 0; i < MAXCOLS; i++)
+		t->colfam[i] = F_NONE;
 	int ny = 0;
 	for (int i = 0; i < t->nyc; i++)
 		if (t->ycol[i])
@@ -432,6 +460,16 @@ static void set_columns(tstate *t, const ex_doc *d)
 			day = t->hday[yi];
 		}
 		yi++;
+		if (!m && months == 12) {
+			/* "Fiscal Year | 2024 | 2023": the years are the fiscal
+			 * years' own labels */
+			t->cols[i].type = EC_PERIOD_YEAR;
+			t->cols[i].year = t->ycol[i];
+			t->cols[i].n = 0;
+			t->colok[i] = 1;
+			t->coldur[i] = 1;
+			continue;
+		}
 		if (!m || (d->cal.set < 0))
 			continue;
 		int mi = t->ycol[i] * 12 + m - 1;
@@ -460,6 +498,20 @@ static void set_columns(tstate *t, const ex_doc *d)
 }
 
 static int sec_family(const char *sec, const ex_lexidx *ix);
+
+/* Rows of a segment table that are not segments: the reconciling
+ * lines between the segments and the total (l lower case). */
+static int not_segment(const char *l)
+{
+	static const char *const w[] = {"corporate", "corporate and other", "corporate & other",
+	                                "other", "all other", "eliminations", "intersegment eliminations",
+	                                "unallocated", "unallocated costs", "central costs",
+	                                "corporate costs", "reconciling items"};
+	for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+		if (!strcmp(l, w[k]))
+			return 1;
+	return 0;
+}
 
 /* Row label -> metric.  Returns the family (F_*), with *pct for "% of
  * revenue" rows, *basis (-1 = from the table), *seg and *neg. */
@@ -504,8 +556,13 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 	char *p = l;
 	/* "Net income attributable to Tressler": the parent's share */
 	char *attr = strstr(p, " attributable to ");
-	if (attr)
+	if (attr) {
 		*attr = 0;
+		if (!strcmp(p, "profit") || !strcmp(p, "net profit")) {
+			/* "Profit attributable to shareholders": IFRS net income */
+			return F_NI;
+		}
+	}
 	/* "Net loss per share, basic and diluted": one figure for both */
 	size_t L0 = strlen(p);
 	if (L0 > 18 && strcmp(p + L0 - 18, " basic and diluted") == 0)
@@ -517,6 +574,9 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 	} else if (strncmp(p, "adjusted ", 9) == 0) {
 		*basis = EC_BASIS_NON_GAAP;
 		p += 9;
+	} else if (strncmp(p, "adj. ", 5) == 0) {
+		*basis = EC_BASIS_NON_GAAP;
+		p += 5;
 	} else if (strncmp(p, "gaap ", 5) == 0) {
 		*basis = EC_BASIS_GAAP;
 		p += 5;
@@ -608,8 +668,12 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 		    strncmp(l, "total", 5) != 0) {
 			if (secfam == F_NONE)
 				secfam = F_REVENUE; /* "Revenue by region:" */
+			if (not_segment(l))
+				return F_NONE;
 			size_t o2 = 0;
-			for (size_t k = 0; k < n; k++)
+			for (size_t k = 0; k < n; k++) {
+				if (!strcmp(w[k], "&"))
+					continue; /* "Health & Wellness" -> health_wellness */
 				for (const char *q = w[k]; *q; q++) {
 					char x = *q;
 					if (!ex_is_alpha((unsigned char)x) && x != '&' && x != '-' && x != '\'')
@@ -620,10 +684,11 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 						return F_NONE;
 					if (x == '&' || x == '-')
 						x = '_';
-					if (q == w[k] && k > 0)
+					if (q == w[k] && o2 > 0)
 						seg[o2++] = '_';
 					seg[o2++] = x;
 				}
+			}
 			seg[o2] = 0;
 			return o2 ? secfam : F_NONE;
 		}
@@ -665,7 +730,10 @@ static int sec_family(const char *sec, const ex_lexidx *ix)
 	buf[o] = 0;
 	const char *w[12];
 	size_t n = 0;
-	for (char *q = buf; *q && n < 12;) {
+	char *b0 = buf;
+	if (strncmp(b0, "segment ", 8) == 0)
+		b0 += 8; /* "Segment operating income" over the segments' rows */
+	for (char *q = b0; *q && n < 12;) {
 		while (*q == ' ')
 			q++;
 		if (!*q)
@@ -731,9 +799,145 @@ static int near_text(const ex_doc *d, size_t ls, size_t le, size_t n, const char
 	return 0;
 }
 
+/* A row with as many numbers as the table has period columns, its
+ * "Change %" / "% of Net Sales" cells left empty ("| Diluted EPS | 3.27 |
+ * | 2.96 | |", whose empty cells the pipe reader drops): the numbers go
+ * to the period columns in order, when all are percentages or none is. */
+static int spread_periods(const tstate *t, ex_num *vals, int *kinds, int *nv)
+{
+	int np = 0, npct = 0;
+	if (t->ncols > MAXCOLS || *nv == 0)
+		return 0;
+	for (int i = 0; i < t->ncols; i++)
+		np += t->colok[i] && t->colkind[i] == COL_ACTUAL;
+	if (np != *nv || np == t->ncols)
+		return 0;
+	for (int i = 0; i < *nv; i++)
+		npct += kinds[i] == EX_CELL_NUM && vals[i].pct;
+	if (npct != 0 && npct != *nv)
+		return 0;
+	ex_num v2[MAXCOLS];
+	int k2[MAXCOLS], j = 0;
+	for (int i = 0; i < t->ncols; i++) {
+		if (t->colok[i] && t->colkind[i] == COL_ACTUAL) {
+			v2[i] = vals[j];
+			k2[i] = kinds[j++];
+		} else {
+			memset(&v2[i], 0, sizeof v2[i]);
+			k2[i] = CELL_EMPTY;
+		}
+	}
+	memcpy(vals, v2, sizeof v2[0] * (size_t)t->ncols);
+	memcpy(kinds, k2, sizeof k2[0] * (size_t)t->ncols);
+	*nv = t->ncols;
+	return 1;
+}
+
+/* Whether period p ends after the document's own quarter (a forecast
+ * column, not an actual). */
+static int after_doc(const ex_doc *d, ec_period p)
+{
+	if (!d->has_period)
+		return 0;
+	ec_period dp = d->period;
+	int pe = p.type == EC_PERIOD_QUARTER ? p.year * 12 + p.n * 3
+	         : p.type == EC_PERIOD_MONTHS ? p.year * 12 + p.n
+	         : p.type == EC_PERIOD_HALF  ? p.year * 12 + p.n * 6
+	                                     : p.year * 12 + 12;
+	return pe > dp.year * 12 + dp.n * 3;
+}
+
+/* One actual value of a table cell. */
+static void push_actual(ex_mentions *out, ec_period p, const ex_metric *met, const char *seg,
+                        int basis, double v, int digits, size_t ls, size_t le, size_t *order,
+                        int *err)
+{
+	ex_mention m;
+	memset(&m, 0, sizeof m);
+	m.period = p;
+	m.metric = met->name;
+	snprintf(m.segment, sizeof m.segment, "%s", seg);
+	m.basis = met->has_basis ? (ec_basis)basis : EC_BASIS_NONE;
+	m.kind = EC_KIND_ACTUAL;
+	m.value = v;
+	m.low = m.high = NAN;
+	m.unit = met->unit;
+	m.cstart = ls;
+	m.cend = le;
+	m.role = EX_ROLE_COMPANY;
+	m.prio = 0;
+	m.precision = digits;
+	m.order = (*order)++;
+	if (ex_mentions_push(out, &m))
+		*err = 1;
+}
+
+/* A row of a table whose columns name metrics ("Revenue H1 2024 | Adj.
+ * operating profit H1 2024"): the row label is a segment, or the total
+ * ("Group", "Total"). */
+static void emit_metric_cols(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix,
+                             const char *s, size_t ls, size_t le, cell label, const char *lab,
+                             const ex_num *vals, const int *kinds, int nv, size_t *order,
+                             int *err)
+{
+	char seg[48];
+	if (!strcmp(lab, "group") || !strcmp(lab, "total") || !strcmp(lab, "group total") ||
+	    !strcmp(lab, "total group") || !strcmp(lab, "consolidated")) {
+		snprintf(seg, sizeof seg, "total");
+	} else {
+		if (not_segment(lab) || has(lab, "total"))
+			return;
+		/* a row that names a metric is no segment */
+		int pct, basis, neg;
+		char s2[48];
+		tstate tmp = *t;
+		if (label_metric(&tmp, ix, lab, &pct, &basis, s2, sizeof s2, &neg) != F_NONE)
+			return;
+		size_t o = 0;
+		for (size_t i = label.s; i < label.e && o + 1 < sizeof seg; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c == '&' || c == '*')
+				continue;
+			if (!ex_is_alpha(c) && c != ' ' && c != '-')
+				return; /* digits or signs: not a name */
+			char x = (char)ex_lower(c);
+			if (x == ' ' || x == '-')
+				x = '_';
+			if (x == '_' && (o == 0 || seg[o - 1] == '_'))
+				continue;
+			seg[o++] = x;
+		}
+		while (o > 0 && seg[o - 1] == '_')
+			o--;
+		seg[o] = 0;
+		if (!o)
+			return;
+	}
+	for (int i = 0; i < nv && i < t->ncols; i++) {
+		if (!t->colok[i] || t->colfam[i] == F_NONE || kinds[i] != EX_CELL_NUM ||
+		    t->colkind[i] != COL_ACTUAL || after_doc(d, t->cols[i]))
+			continue;
+		ex_num x = vals[i];
+		const ex_metric *met = ex_family_metric(t->colfam[i], x.pct);
+		if (!met || (met->unit == EC_UNIT_PCT) != (x.pct != 0))
+			continue;
+		if (met->unit == EC_UNIT_USD_M && t->scale <= 0 && !(x.scale > 0))
+			continue;
+		if (met->unit == EC_UNIT_USD && t->scale > 0 && !t->per_share_ok)
+			continue;
+		double v;
+		if (!ex_num_value(&x, met->unit, met->unit == EC_UNIT_USD_M ? t->scale : 1, &v))
+			continue;
+		if (t->colfam[i] == F_CAPEX)
+			v = fabs(v);
+		int basis = t->colbasis[i] >= 0 ? t->colbasis[i] : EC_BASIS_GAAP;
+		push_actual(out, t->cols[i], met, seg, basis, v, x.digits, ls, le, order, err);
+	}
+}
+
 static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix,
                      const char *s, size_t ls, size_t le, cell label, const ex_num *vals0,
-                     const int *kinds0, int nv0, size_t *order, int *err)
+                     const int *kinds0, int nv0, size_t *order, int *err, int force)
 {
 	char lab[160];
 	size_t n = label.e - label.s;
@@ -746,22 +950,64 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	 * ("Up 4%" under "Y/Y"), else the numbers alone. */
 	ex_num vals[MAXCELLS];
 	int kinds[MAXCELLS], nv = 0;
-	if (nv0 == t->ncols) {
+	int empties = 0;
+	for (int i = 0; i < nv0; i++)
+		empties += kinds0[i] == CELL_EMPTY;
+	if (nv0 == t->ncols || (empties && nv0 < t->ncols && t->ncols <= MAXCELLS)) {
+		/* a pipe row keeps its empty cells; trailing ones may be cut
+		 * off with the row's last "|" */
 		memcpy(vals, vals0, sizeof vals[0] * (size_t)nv0);
 		memcpy(kinds, kinds0, sizeof kinds[0] * (size_t)nv0);
 		nv = nv0;
+		for (; nv < t->ncols; nv++) {
+			memset(&vals[nv], 0, sizeof vals[nv]);
+			kinds[nv] = CELL_EMPTY;
+		}
 	} else {
 		for (int i = 0; i < nv0; i++)
-			if (kinds0[i] != EX_CELL_TEXT) {
+			if (kinds0[i] != EX_CELL_TEXT && kinds0[i] != CELL_EMPTY) {
 				vals[nv] = vals0[i];
 				kinds[nv++] = kinds0[i];
 			}
-		if (nv != t->ncols)
+		if (nv != t->ncols && !spread_periods(t, vals, kinds, &nv))
 			return;
+	}
+	if (t->nmetcols > 0) {
+		emit_metric_cols(d, out, t, ix, s, ls, le, label, lab, vals, kinds, nv, order, err);
+		return;
+	}
+	if (force == F_NONE) {
+		/* the row after "Gross profit": maybe all of operating
+		 * expenses (checked at the operating income row) */
+		if (t->rows_since_gp == 1 && nv0 <= MAXCELLS && (has(lab, "expense") || has(lab, "administrative")) &&
+		    !has(lab, "cost") && !has(lab, "research")) {
+			t->cand_ok = 1;
+			t->cand_label = label;
+			t->cand_ls = ls;
+			t->cand_le = le;
+			memcpy(t->cand_vals, vals0, sizeof vals0[0] * (size_t)nv0);
+			memcpy(t->cand_kinds, kinds0, sizeof kinds0[0] * (size_t)nv0);
+			t->cand_nv = nv0;
+		} else if (t->rows_since_gp == 1) {
+			t->cand_ok = 0;
+		}
+		if (t->rows_since_gp)
+			t->rows_since_gp++;
 	}
 	int pct, basis, neg;
 	char seg[48];
-	int fam = label_metric(t, ix, lab, &pct, &basis, seg, sizeof seg, &neg);
+	int fam;
+	if (force != F_NONE) {
+		fam = force;
+		pct = 0;
+		basis = -1;
+		neg = 0;
+		seg[0] = 0;
+	} else {
+		fam = label_metric(t, ix, lab, &pct, &basis, seg, sizeof seg, &neg);
+	}
+	/* "Adjusted operating margin (%)": the cells are percentages */
+	int label_pct = has(lab, "(%)") || has(lab, "(in %)");
 	int total_row = !strcmp(lab, "total") || !strcmp(lab, "total:");
 	if (fam == F_NONE && (has(t->title, "segment") || has(t->title, " by ")) &&
 	    (has(t->title, "revenue") || has(t->title, "sales")) && !has(t->title, "cost") &&
@@ -813,6 +1059,16 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	for (int i = 0; i < nv; i++)
 		if (t->colok[i] && kinds[i] == EX_CELL_NUM && vals[i].pct)
 			cells_pct = 1;
+	if (label_pct) {
+		/* every period cell must be a plain number */
+		for (int i = 0; i < nv; i++)
+			if (t->colok[i] && kinds[i] == EX_CELL_NUM && vals[i].scale > 0)
+				return;
+		cells_pct = 1;
+		for (int i = 0; i < nv; i++)
+			if (kinds[i] == EX_CELL_NUM)
+				vals[i].pct = 1;
+	}
 	if (cells_pct)
 		pct = 1;
 	const ex_metric *met = ex_family_metric(fam, pct);
@@ -843,9 +1099,24 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	if (!met->has_basis)
 		basis = EC_BASIS_NONE;
 	int balance_fam = fam == F_DEFREV || fam == F_CASH || fam == F_BACKLOG;
+	/* gross profit and operating income by column, for the check of the
+	 * row between them (usd_m; NAN unknown) */
+	int is_gp = force == F_NONE && fam == F_GM && met->unit == EC_UNIT_USD_M && !strcmp(seg, "total");
+	int is_oi = force == F_NONE && fam == F_OP && met->unit == EC_UNIT_USD_M && !strcmp(seg, "total") &&
+	            basis == EC_BASIS_GAAP;
+	double oi[MAXCOLS];
+	for (int i = 0; i < MAXCOLS; i++) {
+		oi[i] = NAN;
+		if (is_gp)
+			t->gp[i] = NAN;
+	}
+	if (is_gp) {
+		t->rows_since_gp = 1;
+		t->cand_ok = 0;
+	}
 	for (int i = 0; i < nv; i++) {
 		if (!t->colok[i] || kinds[i] == EX_CELL_NA || kinds[i] == EX_CELL_TEXT ||
-		    t->colkind[i] == COL_HIGH)
+		    kinds[i] == CELL_EMPTY || t->colkind[i] == COL_HIGH)
 			continue;
 		double v, vh = NAN;
 		ex_num x = vals[i];
@@ -873,6 +1144,12 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 			v = -v;
 		if (neg && vh > 0)
 			vh = -vh;
+		if (!guid && i < MAXCOLS && t->colkind[i] == COL_ACTUAL) {
+			if (is_gp)
+				t->gp[i] = v;
+			if (is_oi)
+				oi[i] = v;
+		}
 		/* balance items belong to the quarter that ends on the date */
 		ec_period p = t->cols[i];
 		if (balance_fam && p.type != EC_PERIOD_QUARTER)
@@ -916,6 +1193,63 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		m.order = (*order)++;
 		if (ex_mentions_push(out, &m))
 			*err = 1;
+	}
+	/* "% of Net Sales" cells beside the amounts: the margins of gross
+	 * profit and operating income rows (other rows' shares are no
+	 * metric of ours) */
+	if ((fam == F_GM || fam == F_OP) && !pct && force == F_NONE) {
+		const ex_metric *mm = ex_family_metric(fam, 1);
+		for (int i = 1; i < nv && i < t->ncols && mm && mm->unit == EC_UNIT_PCT; i++) {
+			if (t->colkind[i] != COL_PCTOF || kinds[i] != EX_CELL_NUM || !vals[i].pct ||
+			    vals[i].scale > 0)
+				continue;
+			int j = i - 1; /* the amount column it divides */
+			if (!t->colok[j] || t->colkind[j] != COL_ACTUAL || t->colpoint[j] ||
+			    (kinds[j] != EX_CELL_NUM) || after_doc(d, t->cols[j]))
+				continue;
+			double v;
+			ex_num x = vals[i];
+			if (!ex_num_value(&x, EC_UNIT_PCT, 1, &v) || v < -100 || v > 100)
+				continue;
+			push_actual(out, t->cols[j], mm, seg, basis, v, x.digits, ls, le, order, err);
+		}
+	}
+	/* Gross profit less the row between it and this operating income
+	 * row is operating income in every column: that row is the whole of
+	 * operating expenses ("Selling, general and administrative") */
+	if (is_oi && t->rows_since_gp == 3 && t->cand_ok) {
+		ex_num cv[MAXCELLS];
+		int ck[MAXCELLS], cn = 0;
+		if (t->cand_nv == t->ncols) {
+			memcpy(cv, t->cand_vals, sizeof cv[0] * (size_t)t->cand_nv);
+			memcpy(ck, t->cand_kinds, sizeof ck[0] * (size_t)t->cand_nv);
+			cn = t->cand_nv;
+		} else {
+			for (int i = 0; i < t->cand_nv; i++)
+				if (t->cand_kinds[i] != EX_CELL_TEXT && t->cand_kinds[i] != CELL_EMPTY) {
+					cv[cn] = t->cand_vals[i];
+					ck[cn++] = t->cand_kinds[i];
+				}
+		}
+		int checked = 0, ok = cn == t->ncols;
+		for (int i = 0; ok && i < cn && i < MAXCOLS; i++) {
+			if (!t->colok[i] || t->colkind[i] != COL_ACTUAL)
+				continue;
+			double x;
+			ex_num y = cv[i];
+			if (ck[i] != EX_CELL_NUM || isnan(t->gp[i]) || isnan(oi[i]) || y.pct ||
+			    !ex_num_value(&y, EC_UNIT_USD_M, scale, &x)) {
+				ok = 0;
+				break;
+			}
+			if (fabs(t->gp[i] - fabs(x) - oi[i]) > 1e-3 * fabs(t->gp[i]) + 1e-9)
+				ok = 0;
+			checked++;
+		}
+		t->cand_ok = 0;
+		if (ok && checked > 0)
+			emit_row(d, out, t, ix, s, t->cand_ls, t->cand_le, t->cand_label, t->cand_vals,
+			         t->cand_kinds, t->cand_nv, order, err, F_OPEX);
 	}
 }
 
@@ -974,14 +1308,27 @@ static void scale_of(tstate *t, const char *l)
 {
 	double sc = 0;
 	/* every unit statement below holds "in t", "in m", "in b" or "000" */
-	int maybe = strstr(l, "000") != NULL;
+	int maybe = strstr(l, "000") != NULL || strstr(l, "million") != NULL ||
+	            strstr(l, "thousand") != NULL;
 	for (const char *p = strstr(l, "in "); p && !maybe; p = strstr(p + 1, "in "))
 		maybe = p[3] == 't' || p[3] == 'm' || p[3] == 'b';
 	if (!maybe)
 		return;
-	if (has(l, "in thousands") || has(l, "000s") || has(l, "000's"))
+	/* a currency before the unit: "US$ million", "$ millions", "USD
+	 * thousands" (a table's head cell or title) */
+	static const char *const cur[] = {"$ ", "$", "usd ", "eur ", "gbp ", "\xe2\x82\xac ",
+	                                  "\xc2\xa3 "};
+	int cur_m = 0, cur_t = 0;
+	for (size_t k = 0; k < sizeof cur / sizeof cur[0]; k++) {
+		char w[24];
+		snprintf(w, sizeof w, "%smillion", cur[k]);
+		cur_m |= has(l, w);
+		snprintf(w, sizeof w, "%sthousand", cur[k]);
+		cur_t |= has(l, w);
+	}
+	if (has(l, "in thousands") || has(l, "000s") || has(l, "000's") || cur_t)
 		sc = 1e3;
-	else if (has(l, "in millions"))
+	else if (has(l, "in millions") || cur_m)
 		sc = 1e6;
 	else if (has(l, "in billions"))
 		sc = 1e9;
@@ -1025,6 +1372,238 @@ static int skip_head(const char *l)
 {
 	return strlen(l) <= 24 && (has(l, "change") || has(l, "q/q") || has(l, "y/y") ||
 	                           has(l, "variance") || has(l, "yoy") || has(l, "qoq"));
+}
+
+/* A column of percentages of an amount column: "% of Net Sales", "% of
+ * revenue", "as a % of sales" (cl lower case). */
+static int pctof_head(const char *cl)
+{
+	return strlen(cl) <= 32 && (has(cl, "% of ") || has(cl, "percent of ") ||
+	                            has(cl, "percentage of "));
+}
+
+/* Nothing but blanks, footnote marks and parenthesised remarks ("(as
+ * recast)", "(restated)") in s[i, e). */
+static int only_remarks(const char *s, size_t i, size_t e)
+{
+	int depth = 0;
+	for (; i < e; i++) {
+		char c = s[i];
+		if (c == '(')
+			depth++;
+		else if (c == ')')
+			depth -= depth > 0;
+		else if (!depth && c != ' ' && c != '*' && c != ',')
+			return 0;
+	}
+	return 1;
+}
+
+/* The period of a quarter (qindex q) as a column of the given length
+ * in months (3, 6, 9, 12); 0 if a nine-month column does not end a third
+ * quarter. */
+static int span_period(ec_period q, int months, ec_period *p)
+{
+	*p = q;
+	if (months == 12) {
+		p->type = EC_PERIOD_YEAR;
+		p->n = 0;
+	} else if (months == 6) {
+		p->type = EC_PERIOD_HALF;
+		p->n = q.n <= 2 ? 1 : 2;
+	} else if (months == 9) {
+		p->type = EC_PERIOD_MONTHS;
+		p->n = 9;
+		if (q.n != 3)
+			return 0;
+	}
+	return 1;
+}
+
+/* A column head that states a duration and its end: "13 Weeks Ended
+ * February 1, 2025", "Three Months Ended December 31, 2024", "53 Weeks
+ * Ended February 3, 2024 (as recast)".  Retail years count 13 or 14
+ * weeks for a quarter, 52 or 53 for a year. */
+static int head_dur_date(const ex_doc *d, const char *s, size_t cs, size_t ce, ec_period *p)
+{
+	static const struct {
+		const char *w;
+		int months;
+	} ph[] = {{"three months", 3},  {"3 months", 3},        {"13 weeks", 3},
+	          {"thirteen weeks", 3}, {"14 weeks", 3},        {"fourteen weeks", 3},
+	          {"quarter", 3},        {"six months", 6},      {"6 months", 6},
+	          {"26 weeks", 6},       {"27 weeks", 6},        {"nine months", 9},
+	          {"9 months", 9},       {"39 weeks", 9},        {"40 weeks", 9},
+	          {"twelve months", 12}, {"12 months", 12},      {"52 weeks", 12},
+	          {"53 weeks", 12},      {"fifty-two weeks", 12}, {"fifty-three weeks", 12},
+	          {"fiscal year", 12},   {"year", 12}};
+	char l[128];
+	if (d->cal.set < 0 || ce - cs >= sizeof l)
+		return 0;
+	lower_copy(l, sizeof l, s + cs, ce - cs);
+	int months = 0;
+	size_t pl = 0;
+	for (size_t k = 0; k < sizeof ph / sizeof ph[0]; k++) {
+		size_t n = strlen(ph[k].w);
+		if (strncmp(l, ph[k].w, n) == 0 && l[n] == ' ') {
+			months = ph[k].months;
+			pl = n + 1;
+			break;
+		}
+	}
+	if (!months || (strncmp(l + pl, "ended ", 6) != 0 && strncmp(l + pl, "ending ", 7) != 0))
+		return 0;
+	/* the end date, read from the text itself */
+	for (size_t i = cs; i < ce; i++) {
+		if (i > cs && s[i - 1] != ' ')
+			continue;
+		int y, m, dd;
+		size_t de;
+		if (!ex_date_parse(s, ce, i, &y, &m, &dd, &de))
+			continue;
+		if (!only_remarks(s, de, ce))
+			return 0;
+		int mi = y * 12 + m - 1;
+		if (dd <= 7)
+			mi--; /* a 52/53-week period ending early in a month */
+		ec_period q = ec_period_from_qindex(ex_cal_quarter_of_month(&d->cal, mi));
+		return span_period(q, months, p);
+	}
+	return 0;
+}
+
+/* A half year as a column head: "H1 2024", "1H 2024", "H2 FY2025",
+ * "H1 FY25", "1H24", with remarks after it ("(restated)").  The year is
+ * the label the document gives. */
+static int head_half(const char *cl, ec_period *p)
+{
+	int n;
+	if (cl[0] == 'h' && (cl[1] == '1' || cl[1] == '2'))
+		n = cl[1] - '0';
+	else if ((cl[0] == '1' || cl[0] == '2') && cl[1] == 'h')
+		n = cl[0] - '0';
+	else
+		return 0;
+	size_t i = 2;
+	if (cl[i] == ' ' || cl[i] == '\'')
+		i++;
+	if (cl[i] == 'f' && cl[i + 1] == 'y') {
+		i += 2;
+		if (cl[i] == ' ')
+			i++;
+	}
+	size_t j = i;
+	int v = 0;
+	while (cl[j] >= '0' && cl[j] <= '9' && j - i < 5)
+		v = v * 10 + (cl[j++] - '0');
+	if (j - i == 2)
+		v += 2000;
+	else if (j - i != 4)
+		return 0;
+	if (v < 1950 || v > 2100 || !only_remarks(cl, j, strlen(cl)))
+		return 0;
+	p->type = EC_PERIOD_HALF;
+	p->year = v;
+	p->n = n;
+	return 1;
+}
+
+/* A column head that states a period by itself: a duration with its end,
+ * a half year, or a period expression ("Q2 2023", "Fiscal 2024").
+ * *dated: 1 for a date alone (a balance). */
+static int head_period(const ex_doc *d, const char *s, size_t cs, size_t ce, const char *cl,
+                       ec_period *p, int *dated)
+{
+	int dy, dm, dd;
+	size_t de;
+	ex_when w;
+	*dated = 0;
+	if (head_dur_date(d, s, cs, ce, p) || head_half(cl, p))
+		return 1;
+	if (ex_date_parse(s, ce, cs, &dy, &dm, &dd, &de) && d->cal.set >= 0) {
+		int mi = dy * 12 + dm - 1;
+		if (dd <= 7)
+			mi--;
+		*p = ec_period_from_qindex(ex_cal_quarter_of_month(&d->cal, mi));
+		*dated = 1;
+		return 1;
+	}
+	if (ex_when_parse(s, ce, cs, &d->cal, &w) && w.end == ce &&
+	    (w.rel == EX_P_ABS || (w.rel == EX_P_FY && w.explicit_year))) {
+		if (w.rel == EX_P_FY) {
+			w.p.type = EC_PERIOD_YEAR;
+			w.p.n = 0;
+		}
+		*p = w.p;
+		return 1;
+	}
+	return 0;
+}
+
+/* A column head that names a metric before its period: "Revenue H1
+ * 2024", "Adj. operating profit H1 2023", "Operating income Q2 2024".
+ * The metric must be a lexicon phrase as a whole; *basis -1 unless
+ * "Adjusted"/"Adj."/"Non-GAAP" leads it. */
+static int head_metric_period(const ex_doc *d, const ex_lexidx *ix, const char *s, size_t cs,
+                              size_t ce, ec_period *p, int *fam, int *basis)
+{
+	char cl[128];
+	if (ce - cs >= sizeof cl)
+		return 0;
+	lower_copy(cl, sizeof cl, s + cs, ce - cs);
+	size_t n = strlen(cl);
+	for (size_t j = 1; j + 2 < n; j++) {
+		if (cl[j - 1] != ' ')
+			continue;
+		ec_period q;
+		ex_when w;
+		int ok = head_half(cl + j, &q);
+		if (!ok && ex_when_parse(cl, n, j, &d->cal, &w) && w.end == n &&
+		    (w.rel == EX_P_ABS || (w.rel == EX_P_FY && w.explicit_year))) {
+			q = w.p;
+			if (w.rel == EX_P_FY) {
+				q.type = EC_PERIOD_YEAR;
+				q.n = 0;
+			}
+			ok = 1;
+		}
+		if (!ok)
+			continue;
+		/* the words before the period */
+		char buf[128];
+		memcpy(buf, cl, j - 1);
+		buf[j - 1] = 0;
+		char *b = buf;
+		*basis = -1;
+		static const char *const pre[] = {"adjusted ", "adj. ", "adj ", "non-gaap ", "underlying "};
+		for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
+			if (strncmp(b, pre[k], strlen(pre[k])) == 0) {
+				b += strlen(pre[k]);
+				*basis = EC_BASIS_NON_GAAP;
+				break;
+			}
+		const char *wv[12];
+		size_t nw = 0;
+		for (char *q2 = b; *q2 && nw < 12;) {
+			while (*q2 == ' ')
+				q2++;
+			if (!*q2)
+				break;
+			wv[nw++] = q2;
+			while (*q2 && *q2 != ' ')
+				q2++;
+			if (*q2)
+				*q2++ = 0;
+		}
+		size_t got;
+		int ph = nw ? ex_phrase_longest(ix, wv, nw, &got) : -1;
+		if (ph < 0 || got != nw || ex_phrases[ph].fam == F_BLOCK || ex_phrases[ph].neg)
+			return 0;
+		*fam = ex_phrases[ph].fam;
+		*p = q;
+		return 1;
+	}
+	return 0;
 }
 
 ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
@@ -1137,8 +1716,24 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				continue;
 			}
 			if (!in_title && t->hdr_stale) {
-				/* a new title block: forget the previous table */
+				/* a new title block: forget the previous table; but a
+				 * short caption right above the next table of the same
+				 * statement ("**Fiscal Year**" between the quarter's
+				 * and the year's columns) keeps the statement's unit */
+				double keep_scale = t->scale;
+				int keep_ps = t->per_share_ok;
+				size_t nx = k + 1;
+				while (nx < d->n_lines && d->lines[nx].cls == EX_L_BLANK)
+					nx++;
+				int caption = ll < 40 && l[0] != '#' && nx < d->n_lines &&
+				              d->lines[nx].cls == EX_L_TABLE && !has(l, "statement") &&
+				              !has(l, "balance") && !has(l, "reconciliation") &&
+				              !has(l, "segment") && !has(l, "cash flow");
 				reset(t);
+				if (caption) {
+					t->scale = keep_scale;
+					t->per_share_ok = keep_ps;
+				}
 			}
 			in_title = 1;
 			scale_of(t, l);
@@ -1266,10 +1861,20 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			ec_period wper[MAXCELLS];
 			int wdate[MAXCELLS];
 			int nwhen = 0, ndate = 0, nlh = 0, nskip = 0, lh[MAXCELLS], nhc = 0, nnote = 0;
+			int wfam[MAXCELLS], wbasis[MAXCELLS], nempty = 0;
+			int tabbed = memchr(s + a, '\t', b - a) != NULL;
 			for (int i = first; i < nc; i++) {
 				size_t cs = c[i].s, ce = c[i].e;
-				if (ce == cs)
+				if (ce == cs) {
+					/* an empty cell of a row with a label keeps its
+					 * column's place (pipe tables: "| 3.27 | | 2.96 |") */
+					if (first && tabbed && L->cls == EX_L_TABLE) {
+						memset(&vals[nv], 0, sizeof vals[nv]);
+						kinds[nv++] = CELL_EMPTY;
+						nempty++;
+					}
 					continue;
+				}
 				int y;
 				if (is_year_cell(s, cs, ce, &y)) {
 					ycells[nyc++] = y;
@@ -1293,37 +1898,34 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				memset(&vals[nv], 0, sizeof vals[nv]);
 				kinds[nv++] = EX_CELL_TEXT;
 				ntext++;
-				char cl[64];
+				char cl[128];
 				lower_copy(cl, sizeof cl, s + cs, ce - cs);
+				wfam[nhc] = F_NONE;
+				wbasis[nhc] = -1;
 				if (!strcmp(cl, "low") || !strcmp(cl, "high")) {
 					lh[nlh++] = cl[0] == 'h';
 					continue;
 				}
-				if (skip_head(cl)) {
+				if (skip_head(cl) || pctof_head(cl)) {
 					nskip++;
 					ycells[nyc++] = 0;
 					memset(&wper[nhc], 0, sizeof wper[nhc]);
-					wdate[nhc++] = -1;
+					wdate[nhc++] = pctof_head(cl) ? -2 : -1;
 					continue;
 				}
-				/* dated column "September 30, 2007" or "Q3'12" */
-				int dy, dm, dd;
-				size_t de;
-				ex_when w;
-				if (ex_date_parse(s, ce, cs, &dy, &dm, &dd, &de) && d->cal.set >= 0) {
-					int mi = dy * 12 + dm - 1;
-					if (dd <= 7)
-						mi--;
-					wper[nhc] = ec_period_from_qindex(ex_cal_quarter_of_month(&d->cal, mi));
-					wdate[nhc++] = 1;
-					ndate++;
-				} else if (ex_when_parse(s, ce, cs, &d->cal, &w) && w.end == ce &&
-				           (w.rel == EX_P_ABS || (w.rel == EX_P_FY && w.explicit_year))) {
-					if (w.rel == EX_P_FY) {
-						w.p.type = EC_PERIOD_YEAR;
-						w.p.n = 0;
-					}
-					wper[nhc] = w.p;
+				/* dated column "September 30, 2007", "Q3'12", "H1
+				 * 2024", "13 Weeks Ended February 1, 2025", or a metric
+				 * and its period "Revenue H1 2024" */
+				int dated, hf, hb;
+				if (head_period(d, s, cs, ce, cl, &wper[nhc], &dated)) {
+					wdate[nhc++] = dated;
+					if (dated)
+						ndate++;
+					else
+						nwhen++;
+				} else if (head_metric_period(d, &ix, s, cs, ce, &wper[nhc], &hf, &hb)) {
+					wfam[nhc] = hf;
+					wbasis[nhc] = hb;
 					wdate[nhc++] = 0;
 					nwhen++;
 				}
@@ -1345,8 +1947,10 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 						t->colkind[i] = lh[i] ? COL_HIGH : COL_LOW;
 						t->colpoint[i] = 0;
 						t->coldur[i] = 1;
+						t->colfam[i] = F_NONE;
 					}
 					t->ncols = nlh;
+					t->nmetcols = 0;
 					continue;
 				}
 				if (ndate + nwhen > 0 && nyear == 0 && ndate + nwhen + nskip == ntext &&
@@ -1363,10 +1967,14 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					int per = t->nspans && !t->hdr_stale && nd == nhc && nd % t->nspans == 0
 					              ? nd / t->nspans
 					              : 0;
+					t->nmetcols = 0;
 					for (int i = 0; i < t->ncols; i++) {
 						t->colok[i] = wdate[i] >= 0;
 						t->cols[i] = wper[i];
-						t->colkind[i] = COL_ACTUAL;
+						t->colkind[i] = wdate[i] == -2 ? COL_PCTOF : COL_ACTUAL;
+						t->colfam[i] = wfam[i];
+						t->colbasis[i] = wbasis[i];
+						t->nmetcols += wfam[i] != F_NONE;
 						t->colpoint[i] = wdate[i] == 1;
 						t->coldur[i] = wdate[i] == 0;
 						if (per) {
@@ -1407,6 +2015,19 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					}
 					t->gained = 0;
 					header_spans(t, s, hs, b);
+					if (!t->gained && first && nyear == 0 && ntext == 0 && nnote == 0 &&
+					    nempty > 0 && t->ncols) {
+						/* "| **Net sales** | | | |": a section of the
+						 * rows below, in a pipe table */
+						char sec[96];
+						size_t o = 0;
+						for (size_t i = 0; ll2[i] && o + 1 < sizeof sec; i++)
+							if (ll2[i] != '*')
+								sec[o++] = ll2[i];
+						sec[o] = 0;
+						set_section(t, sec);
+						continue;
+					}
 					/* "GAAP  Adjustments  Non-GAAP": new columns we
 					 * cannot date; the old ones no longer apply */
 					if (!t->gained && nyear == 0 && ntext + nnote >= 2)
@@ -1428,7 +2049,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				if (!strncmp(ll2, "total", 5))
 					t->section_total = 1;
 			}
-			emit_row(d, out, t, &ix, s, a, row_end, label, vals, kinds, nv, &order, &err);
+			emit_row(d, out, t, &ix, s, a, row_end, label, vals, kinds, nv, &order, &err, F_NONE);
 			t->hdr_stale = 1;
 		}
 	}
