@@ -228,6 +228,15 @@ int ex_doc_barrier_between(const ex_doc *d, size_t a, size_t b,
 void ex_doc_add_known(ex_doc *d, const char *w, size_t n);
 int ex_doc_is_known(const ex_doc *d, const char *w, size_t n);
 
+/* Numbers spoken in words in speech-to-text transcripts ("one point two
+ * four billion dollars", "eighty seven cents", "twenty twenty four"):
+ * rewrites them in d->clean into digits ("$1.24 billion", "$0.87",
+ * "2024") and remaps segs, barriers and lines so quotes keep the spoken
+ * words.  A document without spoken numbers is left as it is.  Call
+ * after ex_doc_prepare, before ex_doc_speakers (spoken.c).  Returns
+ * EC_OK or EC_ENOMEM (the document is then unchanged). */
+ec_err ex_doc_spoken(ex_doc *d);
+
 /* Speakers of the transcript formats classify() does not see alone (a
  * participants roster, a name on a line of its own, "Name: remarks", the
  * analysts the operator names): recomputes every line's role and Q&A

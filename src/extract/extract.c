@@ -50,6 +50,10 @@ ec_err ex_extract_counted(const char *data, size_t len, const char *name,
 		ex_doc_free(&d);
 		return rc;
 	}
+	if (ex_doc_spoken(&d)) {
+		ex_doc_free(&d);
+		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	}
 	ex_doc_speakers(&d);
 	ex_doc_identify(&d, opts);
 	ex_mentions m = {0};
