@@ -6,6 +6,7 @@
  * aside ("including $5 million of charges") or that cannot be tied to a
  * metric and a period is not emitted. */
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -65,9 +66,14 @@ typedef struct kwent {
 	unsigned sets;
 } kwent;
 
+/* The word table is the same for every document: built once (kw_once)
+ * and only read afterwards, so threads may share it. */
+static kwent kw_table[KW_SIZE];
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+
 typedef struct ctx {
 	ex_doc *d;
-	kwent kw[KW_SIZE];
+	const kwent *kw;
 	ex_mentions *out;
 	ex_lexidx ix;
 	int basis_ctx;
@@ -1732,12 +1738,12 @@ static unsigned kw_hash(const char *w, size_t n)
 	return h & (KW_SIZE - 1);
 }
 
-static void kw_add(ctx *c, const char *const *set, unsigned bit)
+static void kw_add(const char *const *set, unsigned bit)
 {
 	for (; *set; set++) {
 		size_t n = strlen(*set);
 		for (unsigned h = kw_hash(*set, n);; h = (h + 1) & (KW_SIZE - 1)) {
-			kwent *e = &c->kw[h];
+			kwent *e = &kw_table[h];
 			if (!e->w) {
 				e->w = *set;
 				e->sets = bit;
@@ -1751,22 +1757,22 @@ static void kw_add(ctx *c, const char *const *set, unsigned bit)
 	}
 }
 
-static void kw_build(ctx *c)
+static void kw_build(void)
 {
-	kw_add(c, cap_ok, S_CAP_OK);
-	kw_add(c, change_words, S_CHANGE);
-	kw_add(c, value_words, S_VALUE);
-	kw_add(c, approx_words, S_APPROX);
-	kw_add(c, stop_follow, S_STOP_FOLLOW);
-	kw_add(c, compare_before, S_COMPARE);
-	kw_add(c, guide_words, S_GUIDE);
-	kw_add(c, prior_guide, S_PRIOR);
-	kw_add(c, lt_words, S_LT);
-	kw_add(c, aside_words, S_ASIDE);
-	kw_add(c, stop_quals, S_STOPQ);
-	kw_add(c, skip_quals, S_SKIPQ);
-	kw_add(c, seg_noise, S_SEGNOISE);
-	kw_add(c, change_nouns, S_CHNOUN);
+	kw_add(cap_ok, S_CAP_OK);
+	kw_add(change_words, S_CHANGE);
+	kw_add(value_words, S_VALUE);
+	kw_add(approx_words, S_APPROX);
+	kw_add(stop_follow, S_STOP_FOLLOW);
+	kw_add(compare_before, S_COMPARE);
+	kw_add(guide_words, S_GUIDE);
+	kw_add(prior_guide, S_PRIOR);
+	kw_add(lt_words, S_LT);
+	kw_add(aside_words, S_ASIDE);
+	kw_add(stop_quals, S_STOPQ);
+	kw_add(skip_quals, S_SKIPQ);
+	kw_add(seg_noise, S_SEGNOISE);
+	kw_add(change_nouns, S_CHNOUN);
 }
 
 /* The S_* bits of the word w[0..n) (NUL-terminated at n). */
@@ -1860,13 +1866,22 @@ static void segment_heading(ctx *c, size_t a, size_t b, int heading)
 
 ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 {
-	ctx *c = calloc(1, sizeof *c);
+	/* Only the fields before the token array need clearing: tokens are
+	 * set up as tokenize() makes them (the array is ~170 KB, clearing it
+	 * per document cost more than a page of text). */
+	ctx *c = malloc(sizeof *c);
 	if (!c)
 		return EC_ENOMEM;
+	memset(c, 0, offsetof(ctx, t));
+	c->nt = 0;
+	if (pthread_once(&kw_once, kw_build) != 0) {
+		free(c);
+		return EC_ENOMEM;
+	}
+	c->kw = kw_table;
 	c->d = d;
 	c->out = out;
 	ex_lex_index(&c->ix);
-	kw_build(c);
 	c->basis_ctx = -1;
 	size_t k = 0;
 	int last_role = -1;
