@@ -99,9 +99,15 @@ typedef struct ctx {
 	size_t nt;
 } ctx;
 
-static inline int W(const tok *t, const char *w)
+/* Always inlined so that w is a literal: its length folds to a constant
+ * and the compare of the word with its NUL becomes a few integer
+ * compares (t->w is zero-filled after its NUL, 24 bytes). */
+static inline EX_ALWAYS_INLINE int W(const tok *t, const char *w)
 {
-	return t->type == T_WORD && t->w[0] == w[0] && strcmp(t->w, w) == 0;
+	size_t n = strlen(w);
+	if (n + 1 > sizeof t->w)
+		return 0; /* longer than any stored word */
+	return t->type == T_WORD && t->w[0] == w[0] && memcmp(t->w, w, n + 1) == 0;
 }
 
 static inline int in_set(const char *w, const char *const *set)
