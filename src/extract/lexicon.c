@@ -309,12 +309,17 @@ static size_t phrase_words(const char *p, const char *const *w, size_t n)
 	size_t k = 0;
 	const char *s = p;
 	while (*s) {
-		const char *e = strchr(s, ' ');
-		size_t l = e ? (size_t)(e - s) : strlen(s);
-		if (k >= n || strlen(w[k]) != l || strncmp(w[k], s, l) != 0)
+		if (k >= n)
+			return 0;
+		/* the word w[k] must equal the phrase's word up to its blank */
+		const char *x = w[k];
+		while (*s && *s != ' ' && *x == *s) {
+			s++;
+			x++;
+		}
+		if (*x || (*s && *s != ' '))
 			return 0;
 		k++;
-		s += l;
 		if (*s == ' ')
 			s++;
 	}
