@@ -500,6 +500,48 @@ static int may_open_rest(const char *s, size_t len, size_t j, int det)
 	return 0;
 }
 
+int ex_when_may_start(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	unsigned char c = (unsigned char)s[i];
+	size_t e;
+	if (is_digit(c)) {
+		/* four digits (a year, "2007-10-23"), or digits followed by a
+		 * letter ("3Q10", "1st", "23October") or a blank ("3 months",
+		 * "23 October 2007"): nothing else opens a period */
+		size_t r = 1;
+		while (r < 4 && i + r < len && is_digit((unsigned char)s[i + r]))
+			r++;
+		if (r >= 4)
+			return 1;
+		if (i + r >= len)
+			return 0;
+		unsigned char x = (unsigned char)s[i + r];
+		return ex_is_alpha(x) || x == ' ' || x == '\t' || x == '\n' || x == '\r';
+	}
+	if (c != 'a' && c != 'A' && c != 't' && c != 'T' && c != 'o' && c != 'O')
+		return 1;
+	/* "a" only opens "a year ago" */
+	if ((e = ex_word_at(s, len, i, "a")))
+		return prefix_ci(s, len, ex_skip_ws(s, len, e), "year");
+	/* a determiner: the word after it must open the rest (see the
+	 * determiner branch of ex_when_parse; no branch before it accepts
+	 * these words) */
+	if ((e = ex_word_at(s, len, i, "the")) || (e = ex_word_at(s, len, i, "this")) ||
+	    (e = ex_word_at(s, len, i, "that")) || (e = ex_word_at(s, len, i, "our"))) {
+		size_t j = ex_skip_ws(s, len, e), oe;
+		if (j >= len)
+			return 0;
+		unsigned char x = (unsigned char)s[j];
+		if (is_digit(x) || x == 'Q' || x == 'q' || x == 'F' || x == 'f' ||
+		    ordinal_at(s, len, j, &oe))
+			return 1;
+		return may_open_rest(s, len, j, 1);
+	}
+	return 1;
+}
+
 int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
                   ex_when *w)
 {
