@@ -520,6 +520,37 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 		unsigned char x = (unsigned char)s[i + r];
 		return ex_is_alpha(x) || x == ' ' || x == '\t' || x == '\n' || x == '\r';
 	}
+	if (!ex_is_alpha(c))
+		return 0;
+	/* the first word of every branch, as a prefix (no word-end test:
+	 * this only has to let through what the branches accept) */
+	static const char *const w_a[] = {"annual", "apr", "aug", NULL};
+	static const char *const w_b[] = {"beginning", NULL};
+	static const char *const w_c[] = {"current", "coming", NULL};
+	static const char *const w_d[] = {"dec", NULL};
+	static const char *const w_e[] = {"end", "entire", NULL};
+	static const char *const w_f[] = {"fy", "first", "fourth", "fiscal", "full", "following",
+	                                  "feb", NULL};
+	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
+	static const char *const w_l[] = {"last", NULL};
+	static const char *const w_m[] = {"mar", "may", NULL};
+	static const char *const w_n[] = {"nine", "next", "nov", NULL};
+	static const char *const w_o[] = {"our", "oct", NULL};
+	static const char *const w_p[] = {"pr", NULL}; /* prior, previous, preceding */
+	static const char *const w_q[] = {"q", NULL};
+	static const char *const w_s[] = {"second", "six", "sequential", "same", "start", "sep", NULL};
+	static const char *const w_t[] = {"th", "twelve", NULL}; /* the this that third three */
+	static const char *const w_u[] = {"upcoming", NULL};
+	static const char *const w_y[] = {"year", NULL};
+	static const char *const *const by_letter[26] = {
+	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, NULL, NULL, w_j, NULL, w_l, w_m, w_n,
+	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
+	const char *const *ws = by_letter[ex_lower(c) - 'a'];
+	int any = (c == 'a' || c == 'A') && !(i + 1 < len && ex_is_alpha((unsigned char)s[i + 1]));
+	for (; ws && *ws && !any; ws++)
+		any = prefix_ci(s, len, i, *ws);
+	if (!any)
+		return 0;
 	if (c != 'a' && c != 'A' && c != 't' && c != 'T' && c != 'o' && c != 'O')
 		return 1;
 	/* "a" only opens "a year ago" */
@@ -1216,7 +1247,7 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		if (!ex_is_word((unsigned char)s[i]))
 			continue;
 		ex_when w;
-		if (!ex_when_parse(s, len, i, &d->cal, &w))
+		if (!ex_when_may_start(s, len, i) || !ex_when_parse(s, len, i, &d->cal, &w))
 			continue;
 		if (w.rel == EX_P_ABS && w.p.type == EC_PERIOD_QUARTER && near_cue(s, len, i, w.end)) {
 			/* "three months ended DATE" is a table header or a
