@@ -512,6 +512,35 @@ static size_t trim_right(const char *s, size_t a, size_t b)
 	return b;
 }
 
+/* Some i in [a, b - 1) has s[i] == x and s[i + 1] == y: eight starts at
+ * a time (the zero-byte test is exact about whether any byte is zero). */
+static int has_pair(const char *s, size_t a, size_t b, unsigned char x, unsigned char y)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	size_t i = a;
+	for (; i + 9 <= b; i += 8) {
+		uint64_t u, v;
+		memcpy(&u, s + i, 8);
+		memcpy(&v, s + i + 1, 8);
+		uint64_t t = (u ^ (ones * x)) | (v ^ (ones * y));
+		if ((t - ones) & ~t & (ones * 128))
+			return 1;
+	}
+	for (; i + 1 < b; i++)
+		if ((unsigned char)s[i] == x && (unsigned char)s[i + 1] == y)
+			return 1;
+	return 0;
+}
+
+/* Three blanks in a row in [a, b). */
+static int has_three_blanks(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i + 2 < b; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return 1;
+	return 0;
+}
+
 /* Speaker lines: "Operator", "Kevin Johnson - Juniper Networks - CEO",
  * "Kevin Johnson -- Chief Executive Officer", "Name - Analyst".  Returns
  * the role + 1, or 0 when the line is not a speaker line. */
@@ -527,7 +556,7 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 		return EX_ROLE_OPERATOR + 1;
 	/* fields separated by " - " or " -- " or " – ": none without a '-'
 	 * or the lead byte of the dash (two memchr, most lines stop here) */
-	if (!memchr(s + a, '-', n) && !memchr(s + a, 0xe2, n))
+	if (!has_pair(s, a, b, ' ', '-') && !has_pair(s, a, b, ' ', 0xe2))
 		return 0;
 	size_t seps[4];
 	int nsep = 0;
@@ -679,6 +708,9 @@ static int table_line(const char *s, size_t a, size_t b)
 			return 0;
 	}
 	int nums = 0, other = 0, run = 0, wide = 0;
+	/* without a run of three blanks wide stays 0: then the first word
+	 * that is not a number decides (other > 0 gives 0 below) */
+	int can_be_wide = has_pair(s, a2, b, ' ', ' ') && has_three_blanks(s, a2, b);
 	for (size_t i = a2; i < b;) {
 		if (s[i] == ' ') {
 			run++;
@@ -699,6 +731,8 @@ static int table_line(const char *s, size_t a, size_t b)
 			continue;
 		}
 		other++;
+		if (!can_be_wide)
+			return 0;
 		while (i < b && s[i] != ' ')
 			i++;
 	}
