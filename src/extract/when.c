@@ -565,6 +565,7 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 	static const char *const w_e[] = {"end", "entire", NULL};
 	static const char *const w_f[] = {"fy", "first", "fourth", "fiscal", "full", "following",
 	                                  "feb", NULL};
+	static const char *const w_h[] = {"h1", "h2", NULL};
 	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
 	static const char *const w_l[] = {"last", NULL};
 	static const char *const w_m[] = {"mar", "may", NULL};
@@ -577,7 +578,7 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 	static const char *const w_u[] = {"upcoming", NULL};
 	static const char *const w_y[] = {"year", NULL};
 	static const char *const *const by_letter[26] = {
-	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, NULL, NULL, w_j, NULL, w_l, w_m, w_n,
+	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, w_h, NULL, w_j, NULL, w_l, w_m, w_n,
 	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
 	const char *const *ws = by_letter[ex_lower(c) - 'a'];
 	int any = (c == 'a' || c == 'A') && !(i + 1 < len && ex_is_alpha((unsigned char)s[i + 1]));
