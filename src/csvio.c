@@ -231,6 +231,53 @@ const char *ec_csv_parse_number(const char *s, size_t len, double *out)
 	return NULL;
 }
 
+/* The shortest "%.*f" of v that reads back as v, for the common case of
+ * a short decimal, without printf: m = |v| * 10^d rounded, for d = 0, 1,
+ * ... while |v| * 10^d < 2^40.  The division m / 10^d of two exact doubles
+ * is correctly rounded, as strtod of the decimal string is, so it reads
+ * back as v exactly when the string would.  Below 2^40 the error of
+ * |v| * 10^d is under 2^-12 and a double step of v is under 2^-11 / 10^d,
+ * so the decimal within half a step of v is the nearest one to it: the
+ * one printf writes and the one the rounding finds.  Returns 0 (nothing
+ * written) when no such d is found: the caller falls back to printf. */
+static int format_short_decimal(double v, char *buf)
+{
+	static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+	static const uint64_t u10[] = {1, 10, 100, 1000, 10000, 100000, 1000000,
+	                               10000000, 100000000, 1000000000};
+	double a = fabs(v);
+	for (int d = 0; d < 10; d++) {
+		double x = a * p10[d];
+		if (!(x < 1099511627776.0)) /* 2^40 */
+			return 0;
+		double m = nearbyint(x);
+		if (m / p10[d] != a)
+			continue;
+		uint64_t u = (uint64_t)m;
+		uint64_t ip = u / u10[d], fp = u % u10[d];
+		char tmp[32];
+		size_t n = 0;
+		for (int k = 0; k < d; k++) {
+			tmp[n++] = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		if (d)
+			tmp[n++] = '.';
+		do {
+			tmp[n++] = (char)('0' + ip % 10);
+			ip /= 10;
+		} while (ip);
+		size_t o = 0;
+		if (v < 0)
+			buf[o++] = '-';
+		while (n)
+			buf[o++] = tmp[--n];
+		buf[o] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
 char *ec_csv_format_number(double v, char *buf)
 {
 	if (isnan(v)) {
@@ -238,6 +285,9 @@ char *ec_csv_format_number(double v, char *buf)
 		return buf;
 	}
 	double a = fabs(v);
+	/* zero keeps printf ("-0" for minus zero) */
+	if (v != 0 && a >= 1e-6 && a < 1e15 && format_short_decimal(v, buf))
+		return buf;
 	if (v == 0 || (a >= 1e-6 && a < 1e15)) {
 		for (int d = 0; d <= 17; d++) {
 			snprintf(buf, EC_CSV_NUMLEN, "%.*f", d, v);
@@ -1048,11 +1098,16 @@ static void put_field(FILE *f, const char *s, bool quote)
 		fputs(s, f);
 		return;
 	}
+	/* runs up to and with a quote in one call each; the quote doubled */
 	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
+	for (;;) {
+		const char *q = strchr(s, '"');
+		size_t n = q ? (size_t)(q - s) + 1 : strlen(s);
+		fwrite(s, 1, n, f);
+		if (!q)
+			break;
+		fputc('"', f);
+		s = q + 1;
 	}
 	fputc('"', f);
 }

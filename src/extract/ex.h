@@ -128,6 +128,12 @@ typedef struct ex_when {
 int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
                   ex_when *out);
 
+/* A cheap necessary test for ex_when_parse at s[i] (i at a word start):
+ * 0 when no period expression can start there (digits that go on with
+ * '.', ',' or '%'; "the", "this", "that", "our" and "a" before a word
+ * that opens none).  1 means "try it". */
+int ex_when_may_start(const char *s, size_t len, size_t i);
+
 /* Resolves w against the document's quarter doc (has_doc 0: only absolute
  * periods resolve) and the sentence's scope period (for "the same period
  * last year"; NULL if none).  guidance: the fact is a forecast (a bare

@@ -44,6 +44,9 @@ typedef struct ex_lexidx {
 	unsigned short start[28 * 32 + 1];
 	unsigned short list[512];
 	unsigned char flen[512]; /* length of each phrase's first word */
+	/* each phrase's second word: its first letter and length (0 for a
+	 * phrase of one word), a cheap reject before the full compare */
+	unsigned char c2[512], l2[512];
 } ex_lexidx;
 void ex_lex_index(ex_lexidx *ix);
 

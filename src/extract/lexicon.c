@@ -315,12 +315,17 @@ static size_t phrase_words(const char *p, const char *const *w, size_t n)
 	size_t k = 0;
 	const char *s = p;
 	while (*s) {
-		const char *e = strchr(s, ' ');
-		size_t l = e ? (size_t)(e - s) : strlen(s);
-		if (k >= n || strlen(w[k]) != l || strncmp(w[k], s, l) != 0)
+		if (k >= n)
+			return 0;
+		/* the word w[k] must equal the phrase's word up to its blank */
+		const char *x = w[k];
+		while (*s && *s != ' ' && *x == *s) {
+			s++;
+			x++;
+		}
+		if (*x || (*s && *s != ' '))
 			return 0;
 		k++;
-		s += l;
 		if (*s == ' ')
 			s++;
 	}
@@ -348,6 +353,14 @@ void ex_lex_index(ex_lexidx *ix)
 		const char *sp = strchr(ex_phrases[i].words, ' ');
 		size_t fl = sp ? (size_t)(sp - ex_phrases[i].words) : strlen(ex_phrases[i].words);
 		ix->flen[i] = (unsigned char)fl;
+		ix->c2[i] = 0;
+		ix->l2[i] = 0;
+		if (sp) {
+			const char *sp2 = strchr(sp + 1, ' ');
+			size_t l2 = sp2 ? (size_t)(sp2 - (sp + 1)) : strlen(sp + 1);
+			ix->c2[i] = (unsigned char)sp[1];
+			ix->l2[i] = (unsigned char)(l2 < 255 ? l2 : 255);
+		}
 		count[lex_key(ex_phrases[i].words[0], fl)]++;
 	}
 	ix->start[0] = 0;
@@ -375,9 +388,20 @@ int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
 		return -1;
 	size_t l0 = strlen(w[0]);
 	unsigned key = lex_key(w[0][0], l0);
+	/* the list's second word (first letter, length up to 255) */
+	unsigned char c1 = n > 1 ? (unsigned char)w[1][0] : 0;
+	size_t l1 = n > 1 ? strlen(w[1]) : 0;
+	if (l1 > 255)
+		l1 = 255;
 	for (unsigned k = ix->start[key]; k < ix->start[key + 1]; k++) {
 		size_t i = ix->list[k];
-		if (ix->flen[i] != l0 || memcmp(ex_phrases[i].words, w[0], l0) != 0)
+		if (ix->flen[i] != l0)
+			continue;
+		/* a phrase of two or more words needs the same second word
+		 * (a longer one than 255 bytes is compared in full below) */
+		if (ix->l2[i] && (n < 2 || ix->c2[i] != c1 || ix->l2[i] != l1))
+			continue;
+		if (memcmp(ex_phrases[i].words, w[0], l0) != 0)
 			continue;
 		size_t l = phrase_words(ex_phrases[i].words, w, n);
 		if (l > bl) {

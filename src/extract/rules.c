@@ -6,6 +6,7 @@
  * aside ("including $5 million of charges") or that cannot be tied to a
  * metric and a period is not emitted. */
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -59,15 +60,22 @@ enum {
 
 /* Open-addressing table word -> S_* bits; a power of two, well above the
  * ~450 listed words. */
-#define KW_SIZE 2048u
+#define KW_SIZE 1024u
 typedef struct kwent {
+	uint32_t h;    /* full FNV-1a hash of the word: most probes stop here */
+	uint16_t sets; /* S_* bits */
+	uint16_t len;
 	const char *w; /* static string, NULL for an empty slot */
-	unsigned sets;
 } kwent;
+
+/* The word table is the same for every document: built once (kw_once)
+ * and only read afterwards, so threads may share it. */
+static kwent kw_table[KW_SIZE];
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
 typedef struct ctx {
 	ex_doc *d;
-	kwent kw[KW_SIZE];
+	const kwent *kw;
 	ex_mentions *out;
 	ex_lexidx ix;
 	int basis_ctx;
@@ -91,9 +99,15 @@ typedef struct ctx {
 	size_t nt;
 } ctx;
 
-static inline int W(const tok *t, const char *w)
+/* Always inlined so that w is a literal: its length folds to a constant
+ * and the compare of the word with its NUL becomes a few integer
+ * compares (t->w is zero-filled after its NUL, 24 bytes). */
+static inline EX_ALWAYS_INLINE int W(const tok *t, const char *w)
 {
-	return t->type == T_WORD && t->w[0] == w[0] && strcmp(t->w, w) == 0;
+	size_t n = strlen(w);
+	if (n + 1 > sizeof t->w)
+		return 0; /* longer than any stored word */
+	return t->type == T_WORD && t->w[0] == w[0] && memcmp(t->w, w, n + 1) == 0;
 }
 
 static inline int in_set(const char *w, const char *const *set)
@@ -133,7 +147,7 @@ static int is_basis_word(const ctx *c, size_t k, int *basis)
 
 /* ---- tokens ---------------------------------------------------------- */
 
-static unsigned kw_sets(const ctx *c, const char *w, size_t n);
+static unsigned kw_sets(const ctx *c, const char *w, size_t n, uint32_t h);
 
 /* Tokens are built in place in c->t[c->nt] (the loop guarantees room)
  * and kept by incrementing c->nt. */
@@ -201,6 +215,30 @@ static int when_starter(const char *s, size_t len, size_t i)
 	return 0;
 }
 
+#define KW_FNV0 2166136261u /* FNV-1a */
+#define KW_FNV(h, ch) (((h) ^ (unsigned char)(ch)) * 16777619u)
+
+/* Bytes of a word token, by what the word loop of tokenize does with
+ * them: 0 ends the word. */
+enum { WC_END = 0, WC_UPPER = 1, WC_LOWER = 2, WC_OTHER_WORD = 3, WC_JOIN = 4, WC_E2 = 5 };
+static const unsigned char word_class[256] = {
+	['0'] = WC_OTHER_WORD, ['1'] = WC_OTHER_WORD, ['2'] = WC_OTHER_WORD, ['3'] = WC_OTHER_WORD,
+	['4'] = WC_OTHER_WORD, ['5'] = WC_OTHER_WORD, ['6'] = WC_OTHER_WORD, ['7'] = WC_OTHER_WORD,
+	['8'] = WC_OTHER_WORD, ['9'] = WC_OTHER_WORD, ['&'] = WC_OTHER_WORD,
+	['-'] = WC_JOIN, ['\''] = WC_JOIN, [0xe2] = WC_E2,
+	['A'] = WC_UPPER, ['B'] = WC_UPPER, ['C'] = WC_UPPER, ['D'] = WC_UPPER, ['E'] = WC_UPPER,
+	['F'] = WC_UPPER, ['G'] = WC_UPPER, ['H'] = WC_UPPER, ['I'] = WC_UPPER, ['J'] = WC_UPPER,
+	['K'] = WC_UPPER, ['L'] = WC_UPPER, ['M'] = WC_UPPER, ['N'] = WC_UPPER, ['O'] = WC_UPPER,
+	['P'] = WC_UPPER, ['Q'] = WC_UPPER, ['R'] = WC_UPPER, ['S'] = WC_UPPER, ['T'] = WC_UPPER,
+	['U'] = WC_UPPER, ['V'] = WC_UPPER, ['W'] = WC_UPPER, ['X'] = WC_UPPER, ['Y'] = WC_UPPER,
+	['Z'] = WC_UPPER,
+	['a'] = WC_LOWER, ['b'] = WC_LOWER, ['c'] = WC_LOWER, ['d'] = WC_LOWER, ['e'] = WC_LOWER,
+	['f'] = WC_LOWER, ['g'] = WC_LOWER, ['h'] = WC_LOWER, ['i'] = WC_LOWER, ['j'] = WC_LOWER,
+	['k'] = WC_LOWER, ['l'] = WC_LOWER, ['m'] = WC_LOWER, ['n'] = WC_LOWER, ['o'] = WC_LOWER,
+	['p'] = WC_LOWER, ['q'] = WC_LOWER, ['r'] = WC_LOWER, ['s'] = WC_LOWER, ['t'] = WC_LOWER,
+	['u'] = WC_LOWER, ['v'] = WC_LOWER, ['w'] = WC_LOWER, ['x'] = WC_LOWER, ['y'] = WC_LOWER,
+	['z'] = WC_LOWER};
+
 static void tokenize(ctx *c, size_t a, size_t b)
 {
 	const char *s = c->d->clean;
@@ -217,7 +255,8 @@ static void tokenize(ctx *c, size_t a, size_t b)
 		tp->ph = -1;
 		tp->s = i;
 		int wordstart = ex_is_word(ch) && (i == a || !ex_is_word((unsigned char)s[i - 1]));
-		if (wordstart && when_starter(s, b, i) && ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
+		if (wordstart && when_starter(s, b, i) && ex_when_may_start(s, b, i) &&
+		    ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
 		    tp->when.end > i) {
 			tp->type = T_WHEN;
 			tp->e = tp->when.end;
@@ -245,33 +284,42 @@ static void tokenize(ctx *c, size_t a, size_t b)
 		if (ex_is_word(ch) || ch == '&') {
 			size_t j = i, k = 0;
 			int upper = 0, letters = 0;
+			uint32_t h = KW_FNV0; /* kw_hash of the word as stored */
 			while (j < b) {
 				unsigned char x = (unsigned char)s[j];
-				int ok = ex_is_word(x) || x == '&' ||
-				         ((x == '-' || x == '\'') && j + 1 < b &&
-				          ex_is_word((unsigned char)s[j + 1]) && j > i);
-				if (!ok && x == 0xe2 && j + 3 < b && (unsigned char)s[j + 1] == 0x80 &&
-				    (unsigned char)s[j + 2] == 0x99 && ex_is_alpha((unsigned char)s[j + 3])) {
+				unsigned char cl = word_class[x];
+				if (cl == WC_UPPER) {
+					upper++;
+					letters++;
+					x = (unsigned char)(x + 32);
+				} else if (cl == WC_LOWER) {
+					letters++;
+				} else if (cl == WC_JOIN) {
+					/* '-' or '\'' inside a word */
+					if (!(j + 1 < b && ex_is_word((unsigned char)s[j + 1]) && j > i))
+						break;
+				} else if (cl == WC_E2) {
+					if (!(j + 3 < b && (unsigned char)s[j + 1] == 0x80 &&
+					      (unsigned char)s[j + 2] == 0x99 && ex_is_alpha((unsigned char)s[j + 3])))
+						break;
 					/* ’ inside a word: read as ' */
-					if (k + 1 < sizeof tp->w)
+					if (k + 1 < sizeof tp->w) {
 						tp->w[k++] = '\'';
+						h = KW_FNV(h, '\'');
+					}
 					j += 3;
 					continue;
-				}
-				if (!ok)
+				} else if (cl != WC_OTHER_WORD) {
 					break;
-				if (x >= 'A' && x <= 'Z') {
-					upper++;
-					x = (unsigned char)(x + 32);
 				}
-				if (ex_is_alpha(x))
-					letters++;
-				if (k + 1 < sizeof tp->w)
+				if (k + 1 < sizeof tp->w) {
 					tp->w[k++] = (char)x;
+					h = KW_FNV(h, x);
+				}
 				j++;
 			}
 			tp->w[k] = 0;
-			tp->sets = kw_sets(c, tp->w, k);
+			tp->sets = kw_sets(c, tp->w, k, h);
 			tp->type = T_WORD;
 			tp->e = j;
 			tp->cap = s[i] >= 'A' && s[i] <= 'Z';
@@ -1843,23 +1891,26 @@ static void sentences(ctx *c, size_t a, size_t b)
 		analyze_sentence(c, start, b);
 }
 
-static unsigned kw_hash(const char *w, size_t n)
+static uint32_t kw_hash(const char *w, size_t n)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
+	uint32_t h = KW_FNV0;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h & (KW_SIZE - 1);
+		h = KW_FNV(h, w[i]);
+	return h;
 }
 
-static void kw_add(ctx *c, const char *const *set, unsigned bit)
+static void kw_add(const char *const *set, unsigned bit)
 {
 	for (; *set; set++) {
 		size_t n = strlen(*set);
-		for (unsigned h = kw_hash(*set, n);; h = (h + 1) & (KW_SIZE - 1)) {
-			kwent *e = &c->kw[h];
+		uint32_t h = kw_hash(*set, n);
+		for (unsigned i = h & (KW_SIZE - 1);; i = (i + 1) & (KW_SIZE - 1)) {
+			kwent *e = &kw_table[i];
 			if (!e->w) {
 				e->w = *set;
-				e->sets = bit;
+				e->h = h;
+				e->len = (uint16_t)n;
+				e->sets = (uint16_t)bit;
 				break;
 			}
 			if (strcmp(e->w, *set) == 0) {
@@ -1870,32 +1921,33 @@ static void kw_add(ctx *c, const char *const *set, unsigned bit)
 	}
 }
 
-static void kw_build(ctx *c)
+static void kw_build(void)
 {
-	kw_add(c, cap_ok, S_CAP_OK);
-	kw_add(c, change_words, S_CHANGE);
-	kw_add(c, value_words, S_VALUE);
-	kw_add(c, approx_words, S_APPROX);
-	kw_add(c, stop_follow, S_STOP_FOLLOW);
-	kw_add(c, compare_before, S_COMPARE);
-	kw_add(c, guide_words, S_GUIDE);
-	kw_add(c, prior_guide, S_PRIOR);
-	kw_add(c, lt_words, S_LT);
-	kw_add(c, aside_words, S_ASIDE);
-	kw_add(c, stop_quals, S_STOPQ);
-	kw_add(c, skip_quals, S_SKIPQ);
-	kw_add(c, seg_noise, S_SEGNOISE);
-	kw_add(c, change_nouns, S_CHNOUN);
+	kw_add(cap_ok, S_CAP_OK);
+	kw_add(change_words, S_CHANGE);
+	kw_add(value_words, S_VALUE);
+	kw_add(approx_words, S_APPROX);
+	kw_add(stop_follow, S_STOP_FOLLOW);
+	kw_add(compare_before, S_COMPARE);
+	kw_add(guide_words, S_GUIDE);
+	kw_add(prior_guide, S_PRIOR);
+	kw_add(lt_words, S_LT);
+	kw_add(aside_words, S_ASIDE);
+	kw_add(stop_quals, S_STOPQ);
+	kw_add(skip_quals, S_SKIPQ);
+	kw_add(seg_noise, S_SEGNOISE);
+	kw_add(change_nouns, S_CHNOUN);
 }
 
-/* The S_* bits of the word w[0..n) (NUL-terminated at n). */
-static unsigned kw_sets(const ctx *c, const char *w, size_t n)
+/* The S_* bits of the word w[0..n) (NUL-terminated at n) whose
+ * kw_hash is h. */
+static unsigned kw_sets(const ctx *c, const char *w, size_t n, uint32_t h)
 {
-	for (unsigned h = kw_hash(w, n);; h = (h + 1) & (KW_SIZE - 1)) {
-		const kwent *e = &c->kw[h];
+	for (unsigned i = h & (KW_SIZE - 1);; i = (i + 1) & (KW_SIZE - 1)) {
+		const kwent *e = &c->kw[i];
 		if (!e->w)
 			return 0;
-		if (strcmp(e->w, w) == 0)
+		if (e->h == h && e->len == n && memcmp(e->w, w, n) == 0)
 			return e->sets;
 	}
 }
@@ -1979,13 +2031,22 @@ static void segment_heading(ctx *c, size_t a, size_t b, int heading)
 
 ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 {
-	ctx *c = calloc(1, sizeof *c);
+	/* Only the fields before the token array need clearing: tokens are
+	 * set up as tokenize() makes them (the array is ~170 KB, clearing it
+	 * per document cost more than a page of text). */
+	ctx *c = malloc(sizeof *c);
 	if (!c)
 		return EC_ENOMEM;
+	memset(c, 0, offsetof(ctx, t));
+	c->nt = 0;
+	if (pthread_once(&kw_once, kw_build) != 0) {
+		free(c);
+		return EC_ENOMEM;
+	}
+	c->kw = kw_table;
 	c->d = d;
 	c->out = out;
 	ex_lex_index(&c->ix);
-	kw_build(c);
 	c->basis_ctx = -1;
 	size_t k = 0;
 	int last_role = -1;

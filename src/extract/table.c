@@ -107,6 +107,22 @@ static const unsigned char lc_tab[256] = {
 	240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
 };
 
+/* lc_tab applied to each byte of x (A-Z to a-z, tab and newline to a
+ * blank); *blanks gets 0x80 in each byte that is a blank afterwards.
+ * Exact per byte: the sums of the 7 low bits and a constant below 0x80
+ * never carry into the next byte. */
+static inline uint64_t lower_eight(uint64_t x, uint64_t *blanks)
+{
+	const uint64_t ones = 0x0101010101010101u, hi = ones * 0x80, lo7 = x & (ones * 0x7f);
+	uint64_t upper = (lo7 + ones * (0x7f - 0x40)) & ~(lo7 + ones * (0x7f - 0x5a)) & ~x & hi;
+	uint64_t tabnl = (lo7 + ones * (0x7f - 0x08)) & ~(lo7 + ones * (0x7f - 0x0a)) & ~x & hi;
+	uint64_t y = x ^ (ones * 0x20);
+	uint64_t sp = ~(((y & (ones * 0x7f)) + ones * 0x7f) | y | (ones * 0x7f));
+	uint64_t m = (tabnl >> 7) * 0xff;
+	*blanks = sp | tabnl;
+	return ((x | (upper >> 2)) & ~m) | (m & (ones * 0x20));
+}
+
 static void lower_copy(char *dst, size_t cap, const char *s, size_t n)
 {
 	size_t o = 0;
@@ -115,6 +131,22 @@ static void lower_copy(char *dst, size_t cap, const char *s, size_t n)
 	/* o <= i: with n < cap the room test of the loop below always
 	 * holds, so this loop leaves it out */
 	if (n < cap) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* eight bytes at a time while no blank follows a blank (o == i
+		 * then): lower case and blanks by the exact per-byte range
+		 * tests of lower_eight() */
+		while (i + 8 <= n) {
+			uint64_t x, blanks;
+			memcpy(&x, s + i, 8);
+			x = lower_eight(x, &blanks);
+			if ((blanks & (blanks << 8)) || (blank && (blanks & 0x80u)))
+				break; /* a run of blanks: the loop below collapses it */
+			memcpy(dst + i, &x, 8);
+			blank = (int)(blanks >> 63);
+			i += 8;
+		}
+		o = i;
+#endif
 		for (; i < n; i++) {
 			char c = (char)lc_tab[(unsigned char)s[i]];
 			int sp = c == ' ';

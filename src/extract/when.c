@@ -479,6 +479,135 @@ static void quarter_tail(const char *s, size_t len, size_t j, const ex_cal *cal,
 	w->n = q;
 }
 
+/* Case-insensitive: the lower-case word p is a prefix of s[j..len). */
+static int prefix_ci(const char *s, size_t len, size_t j, const char *p)
+{
+	for (size_t k = 0; p[k]; k++)
+		if (j + k >= len || ex_lower((unsigned char)s[j + k]) != (unsigned char)p[k])
+			return 0;
+	return 1;
+}
+
+/* A cheap necessary test for the branches of ex_when_parse after the
+ * determiner ("the", "this", "that", "our"; det != 0 when one was read):
+ * every one of them needs the word at j to start with one of the words
+ * below (quarter, current, prior, ..., a month, full, fiscal, year; "a"
+ * of "a year ago" and a date only without a determiner).  A prefix test
+ * and no word-end test: it only has to let through everything that the
+ * branches could accept. */
+static int may_open_rest(const char *s, size_t len, size_t j, int det)
+{
+	static const char *const w_a[] = {"annual", "apr", "aug", NULL};
+	static const char *const w_b[] = {"beginning", NULL};
+	static const char *const w_c[] = {"current", "coming", NULL};
+	static const char *const w_d[] = {"dec", NULL};
+	static const char *const w_e[] = {"end", "entire", NULL};
+	static const char *const w_f[] = {"feb", "full", "fiscal", "following", NULL};
+	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
+	static const char *const w_l[] = {"last", NULL};
+	static const char *const w_m[] = {"mar", "may", NULL};
+	static const char *const w_n[] = {"next", "nov", NULL};
+	static const char *const w_o[] = {"oct", NULL};
+	static const char *const w_p[] = {"pr", NULL}; /* prior, previous, preceding */
+	static const char *const w_q[] = {"quarter", NULL};
+	static const char *const w_s[] = {"sequential", "same", "start", "sep", NULL};
+	static const char *const w_u[] = {"upcoming", NULL};
+	static const char *const w_y[] = {"year", NULL};
+	static const char *const *const by_letter[26] = {
+	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, NULL, NULL, w_j, NULL, w_l, w_m, w_n,
+	    w_o, w_p, w_q, NULL, w_s, NULL, w_u, NULL, NULL, NULL, w_y, NULL};
+	if (j >= len)
+		return 0;
+	unsigned char c = (unsigned char)s[j];
+	if (is_digit(c))
+		return !det; /* a date */
+	if (!ex_is_alpha(c))
+		return 0;
+	if (!det && (c == 'a' || c == 'A'))
+		return 1; /* "a year ago" */
+	const char *const *ws = by_letter[ex_lower(c) - 'a'];
+	if (!ws)
+		return 0;
+	for (; *ws; ws++)
+		if (prefix_ci(s, len, j, *ws))
+			return 1;
+	return 0;
+}
+
+int ex_when_may_start(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	unsigned char c = (unsigned char)s[i];
+	size_t e;
+	if (is_digit(c)) {
+		/* four digits (a year, "2007-10-23"), or digits followed by a
+		 * letter ("3Q10", "1st", "23October") or a blank ("3 months",
+		 * "23 October 2007"): nothing else opens a period */
+		size_t r = 1;
+		while (r < 4 && i + r < len && is_digit((unsigned char)s[i + r]))
+			r++;
+		if (r >= 4)
+			return 1;
+		if (i + r >= len)
+			return 0;
+		unsigned char x = (unsigned char)s[i + r];
+		return ex_is_alpha(x) || x == ' ' || x == '\t' || x == '\n' || x == '\r';
+	}
+	if (!ex_is_alpha(c))
+		return 0;
+	/* the first word of every branch, as a prefix (no word-end test:
+	 * this only has to let through what the branches accept) */
+	static const char *const w_a[] = {"annual", "apr", "aug", NULL};
+	static const char *const w_b[] = {"beginning", NULL};
+	static const char *const w_c[] = {"current", "coming", NULL};
+	static const char *const w_d[] = {"dec", NULL};
+	static const char *const w_e[] = {"end", "entire", NULL};
+	static const char *const w_f[] = {"fy", "first", "fourth", "fiscal", "full", "following",
+	                                  "feb", NULL};
+	static const char *const w_h[] = {"h1", "h2", NULL};
+	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
+	static const char *const w_l[] = {"last", NULL};
+	static const char *const w_m[] = {"mar", "may", NULL};
+	static const char *const w_n[] = {"nine", "next", "nov", NULL};
+	static const char *const w_o[] = {"our", "oct", NULL};
+	static const char *const w_p[] = {"pr", NULL}; /* prior, previous, preceding */
+	static const char *const w_q[] = {"q", NULL};
+	static const char *const w_s[] = {"second", "six", "sequential", "same", "start", "sep", NULL};
+	static const char *const w_t[] = {"th", "twelve", NULL}; /* the this that third three */
+	static const char *const w_u[] = {"upcoming", NULL};
+	static const char *const w_y[] = {"year", NULL};
+	static const char *const *const by_letter[26] = {
+	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, w_h, NULL, w_j, NULL, w_l, w_m, w_n,
+	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
+	const char *const *ws = by_letter[ex_lower(c) - 'a'];
+	int any = (c == 'a' || c == 'A') && !(i + 1 < len && ex_is_alpha((unsigned char)s[i + 1]));
+	for (; ws && *ws && !any; ws++)
+		any = prefix_ci(s, len, i, *ws);
+	if (!any)
+		return 0;
+	if (c != 'a' && c != 'A' && c != 't' && c != 'T' && c != 'o' && c != 'O')
+		return 1;
+	/* "a" only opens "a year ago" */
+	if ((e = ex_word_at(s, len, i, "a")))
+		return prefix_ci(s, len, ex_skip_ws(s, len, e), "year");
+	/* a determiner: the word after it must open the rest (see the
+	 * determiner branch of ex_when_parse; no branch before it accepts
+	 * these words) */
+	if ((e = ex_word_at(s, len, i, "the")) || (e = ex_word_at(s, len, i, "this")) ||
+	    (e = ex_word_at(s, len, i, "that")) || (e = ex_word_at(s, len, i, "our"))) {
+		size_t j = ex_skip_ws(s, len, e), oe;
+		if (j >= len)
+			return 0;
+		unsigned char x = (unsigned char)s[j];
+		if (is_digit(x) || x == 'Q' || x == 'q' || x == 'F' || x == 'f' ||
+		    ordinal_at(s, len, j, &oe))
+			return 1;
+		return may_open_rest(s, len, j, 1);
+	}
+	return 1;
+}
+
 int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
                   ex_when *w)
 {
@@ -679,6 +808,8 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 			return 1;
 		}
 	}
+	if (!may_open_rest(s, len, j, det))
+		return 0; /* "the company", "that we": most determiners stop here */
 	size_t e2, e3;
 	if ((e2 = ex_word_at(s, len, j, "quarter"))) {
 		if (!det)
@@ -1229,7 +1360,7 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		if (!ex_is_word((unsigned char)s[i]))
 			continue;
 		ex_when w;
-		if (!ex_when_parse(s, len, i, &d->cal, &w))
+		if (!ex_when_may_start(s, len, i) || !ex_when_parse(s, len, i, &d->cal, &w))
 			continue;
 		if (w.rel == EX_P_ABS && w.p.type == EC_PERIOD_QUARTER && near_cue(s, len, i, w.end)) {
 			/* "three months ended DATE" is a table header or a
