@@ -243,6 +243,10 @@ int ex_doc_is_known(const ex_doc *d, const char *w, size_t n);
  * EC_OK or EC_ENOMEM (the document is then unchanged). */
 ec_err ex_doc_spoken(ex_doc *d);
 
+/* A whole call on one line: after a sentence end in s[a, b), 1..6
+ * capitalised words and ": " open another speaker's turn (text.c). */
+int ex_collapsed_turns(const char *s, size_t a, size_t b);
+
 /* Speakers of the transcript formats classify() does not see alone (a
  * participants roster, a name on a line of its own, "Name: remarks", the
  * analysts the operator names): recomputes every line's role and Q&A

@@ -263,36 +263,12 @@ static int is_operator(const char *s, size_t a, size_t b)
 	return ci_eq(s + a, b - a, "operator");
 }
 
-/* A whole call on one line ("Operator: ... Maria Lopez: Thank you. ...
- * CFO: Thanks."): after a sentence end, 1..6 capitalised words and ": "
- * open another turn.  Such a line is no one speaker's turn. */
-static int collapsed(const char *s, size_t a, size_t b)
-{
-	int words = 0, caps = 1;
-	for (size_t i = a; i < b; i++) {
-		char c = s[i];
-		if (c == '.' || c == '?' || c == '!') {
-			words = 0;
-			caps = 1;
-			continue;
-		}
-		if (c == ':' && i + 1 < b && s[i + 1] == ' ' && words >= 1 && words <= 6 && caps)
-			return 1;
-		if (c != ' ' && (i == a || s[i - 1] == ' ')) {
-			words++;
-			if (!(c >= 'A' && c <= 'Z') && c != '-')
-				caps = 0;
-		}
-	}
-	return 0;
-}
-
 /* "Operator: ..." opening a line (one turn, not a collapsed call). */
 static int inline_operator(const char *s, size_t a, size_t b)
 {
 	trim(s, &a, &b);
 	return b - a > 10 && ex_word_at(s, b, a, "operator") && s[a + 8] == ':' &&
-	       !collapsed(s, a + 9, b);
+	       !ex_collapsed_turns(s, a + 9, b);
 }
 
 /* The analysts the operator names: "question comes from NAME with FIRM",
@@ -545,7 +521,7 @@ void ex_doc_speakers(ex_doc *d)
 				/* a short turn ("Ann Lee: Is 66% sustainable?") may
 				 * have been taken for a heading */
 				size_t c = name_colon(s, na, nb);
-				if (c && !collapsed(s, c + 1, nb)) {
+				if (c && !ex_collapsed_turns(s, c + 1, nb)) {
 					size_t ce = c;
 					trim(s, &na, &ce);
 					if (ex_word_at(s, c, na, "operator") == c) {

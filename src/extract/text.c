@@ -631,7 +631,7 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 
 /* A whole call on one line ("Operator: ... Maria Lopez: Thank you. ...
  * CFO: Thanks."): another "Name:" opens a sentence after a.  One pass. */
-static int collapsed_turns(const char *s, size_t a, size_t b)
+int ex_collapsed_turns(const char *s, size_t a, size_t b)
 {
 	int words = 0, caps = 1;
 	for (size_t i = a; i < b; i++) {
@@ -826,7 +826,7 @@ static ec_err classify(ex_doc *d)
 			const char *cp = memchr(s + L->start, ':', span);
 			size_t colon = cp ? (size_t)(cp - s) : L->start + span;
 			if (colon < L->end && s[colon] == ':' && colon + 1 < L->end && s[colon + 1] == ' ' &&
-			    !collapsed_turns(s, colon + 1, L->end) &&
+			    !ex_collapsed_turns(s, colon + 1, L->end) &&
 			    (r = speaker_line(d, s, L->start, colon))) {
 				role = r - 1;
 				speakers++;
