@@ -368,8 +368,15 @@ void ex_lex_index(ex_lexidx *ix)
 
 int ex_phrase_may_start(const ex_lexidx *ix, const char *w)
 {
-	unsigned key = lex_key(w[0], strlen(w));
-	return ix->start[key] != ix->start[key + 1];
+	size_t l0 = strlen(w);
+	unsigned key = lex_key(w[0], l0);
+	/* some phrase of the key has w as its first word */
+	for (unsigned k = ix->start[key]; k < ix->start[key + 1]; k++) {
+		size_t i = ix->list[k];
+		if (ix->flen[i] == l0 && memcmp(ex_phrases[i].words, w, l0) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
