@@ -1705,6 +1705,9 @@ static const char *const abbrevs[] = {
     "nov", "dec", "u.s", "e.g", "i.e", "approx", "est", "fig", "dept", "mass", "wash",
     "n.y", "l.p", "s.a", "n.v", "plc", "nos", "llc", "ph", "etc", NULL};
 
+/* The longest word of abbrevs ("approx"): longer words need no lookup. */
+#define ABBREV_MAX 6
+
 /* Splits [a, b) into sentences and analyses each. */
 static void sentences(ctx *c, size_t a, size_t b)
 {
@@ -1747,7 +1750,8 @@ static void sentences(ctx *c, size_t a, size_t b)
 						word[k] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
 					}
 					word[n] = 0;
-					if (in_set(word, abbrevs) || (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
+					if ((n <= ABBREV_MAX && in_set(word, abbrevs)) ||
+					    (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
 						cut = 0;
 				}
 				/* next visible character must not be lower case */
