@@ -1832,8 +1832,13 @@ static unsigned kw_sets(const ctx *c, const char *w, size_t n, uint32_t h)
 		const kwent *e = &c->kw[i];
 		if (!e->w)
 			return 0;
-		if (e->h == h && e->len == n && memcmp(e->w, w, n) == 0)
-			return e->sets;
+		if (e->h == h && e->len == n) {
+			size_t k = 0;
+			while (k < n && e->w[k] == w[k])
+				k++;
+			if (k == n)
+				return e->sets;
+		}
 	}
 }
 
