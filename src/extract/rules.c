@@ -55,7 +55,8 @@ enum {
 	S_STOPQ = 1u << 10,
 	S_SKIPQ = 1u << 11,
 	S_SEGNOISE = 1u << 12,
-	S_CHNOUN = 1u << 13
+	S_CHNOUN = 1u << 13,
+	S_BASISW = 1u << 14 /* a word is_basis_word() reads */
 };
 
 /* Open-addressing table word -> S_* bits; a power of two, well above the
@@ -118,10 +119,14 @@ static inline int in_set(const char *w, const char *const *set)
 	return 0;
 }
 
+/* The words is_basis_word() tests (with S_BASISW in the word table). */
+static const char *const basis_words[] = {"gaap", "gap", "non-gaap", "non-gap", "adjusted",
+                                          "forma", "nongaap", NULL};
+
 static int is_basis_word(const ctx *c, size_t k, int *basis)
 {
 	const tok *t = &c->t[k];
-	if (t->type != T_WORD)
+	if (t->type != T_WORD || !(t->sets & S_BASISW))
 		return 0;
 	switch (t->w[0]) { /* the first letters of the words below */
 	case 'g': case 'n': case 'a': case 'f':
@@ -1822,6 +1827,7 @@ static void kw_build(void)
 	kw_add(skip_quals, S_SKIPQ);
 	kw_add(seg_noise, S_SEGNOISE);
 	kw_add(change_nouns, S_CHNOUN);
+	kw_add(basis_words, S_BASISW);
 }
 
 /* The S_* bits of the word w[0..n) (NUL-terminated at n) whose
