@@ -56,7 +56,8 @@ enum {
 	S_SKIPQ = 1u << 11,
 	S_SEGNOISE = 1u << 12,
 	S_CHNOUN = 1u << 13,
-	S_BASISW = 1u << 14 /* a word is_basis_word() reads */
+	S_BASISW = 1u << 14, /* a word is_basis_word() reads */
+	S_PHSTART = 1u << 15 /* the first word of a lexicon phrase */
 };
 
 /* Open-addressing table word -> S_* bits; a power of two, well above the
@@ -358,8 +359,9 @@ static void phrases(ctx *c)
 	for (size_t k = 0; k < c->nt; k++) {
 		if (c->t[k].type != T_WORD || c->t[k].inph)
 			continue;
-		if (!ex_phrase_may_start(&c->ix, c->t[k].w))
-			continue; /* no phrase starts with this word */
+		if (!(c->t[k].sets & S_PHSTART))
+			continue; /* no phrase starts with this word (the word
+			           * table holds ex_phrase_may_start's answer) */
 		const char *w[10];
 		size_t idx[10], n = 0;
 		for (size_t j = k; j < c->nt && n < 10; j++) {
@@ -1789,26 +1791,31 @@ static uint32_t kw_hash(const char *w, size_t n)
 	return h;
 }
 
-static void kw_add(const char *const *set, unsigned bit)
+/* Adds bit to the word w[0..n) (a static string, not necessarily
+ * NUL-terminated at n). */
+static void kw_add_word(const char *w, size_t n, unsigned bit)
 {
-	for (; *set; set++) {
-		size_t n = strlen(*set);
-		uint32_t h = kw_hash(*set, n);
-		for (unsigned i = h & (KW_SIZE - 1);; i = (i + 1) & (KW_SIZE - 1)) {
-			kwent *e = &kw_table[i];
-			if (!e->w) {
-				e->w = *set;
-				e->h = h;
-				e->len = (uint16_t)n;
-				e->sets = (uint16_t)bit;
-				break;
-			}
-			if (strcmp(e->w, *set) == 0) {
-				e->sets |= bit;
-				break;
-			}
+	uint32_t h = kw_hash(w, n);
+	for (unsigned i = h & (KW_SIZE - 1);; i = (i + 1) & (KW_SIZE - 1)) {
+		kwent *e = &kw_table[i];
+		if (!e->w) {
+			e->w = w;
+			e->h = h;
+			e->len = (uint16_t)n;
+			e->sets = (uint16_t)bit;
+			return;
+		}
+		if (e->len == n && memcmp(e->w, w, n) == 0) {
+			e->sets |= bit;
+			return;
 		}
 	}
+}
+
+static void kw_add(const char *const *set, unsigned bit)
+{
+	for (; *set; set++)
+		kw_add_word(*set, strlen(*set), bit);
 }
 
 static void kw_build(void)
@@ -1828,6 +1835,13 @@ static void kw_build(void)
 	kw_add(seg_noise, S_SEGNOISE);
 	kw_add(change_nouns, S_CHNOUN);
 	kw_add(basis_words, S_BASISW);
+	/* the first words of the lexicon's phrases (as ex_phrase_may_start
+	 * finds them: the phrases the index holds) */
+	for (size_t i = 0; i < ex_n_phrases && i < 512; i++) {
+		const char *w = ex_phrases[i].words;
+		const char *sp = strchr(w, ' ');
+		kw_add_word(w, sp ? (size_t)(sp - w) : strlen(w), S_PHSTART);
+	}
 }
 
 /* The S_* bits of the word w[0..n) (NUL-terminated at n) whose
