@@ -259,7 +259,7 @@ static void tokenize(ctx *c, size_t a, size_t b)
 		tp->ph = -1;
 		tp->s = i;
 		int wordstart = ex_is_word(ch) && (i == a || !ex_is_word((unsigned char)s[i - 1]));
-		if (wordstart && when_starter(s, b, i) && ex_when_may_start(s, b, i) &&
+		if (wordstart && when_starter(s, b, i) && ex_when_may_follow(s, b, i) &&
 		    ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
 		    tp->when.end > i) {
 			tp->type = T_WHEN;
