@@ -268,8 +268,11 @@ static void tokenize(ctx *c, size_t a, size_t b)
 			i = tp->e;
 			continue;
 		}
+		/* a word only opens a range as "between" or "from" (the
+		 * words ex_range_parse reads before its number) */
 		if ((ch >= '0' && ch <= '9') || ch == '$' || ch == '(' || ch == '-' ||
-		    ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart)) {
+		    ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart &&
+		     (ex_word_at(s, b, i, "between") || ex_word_at(s, b, i, "from")))) {
 			if (ex_range_parse(s, b, i, &tp->r) &&
 			    (!ex_is_alpha(ch) || tp->r.kind == EX_R_RANGE)) {
 				const ex_num *n = &tp->r.a;
