@@ -1220,7 +1220,14 @@ static void put_std(FILE *f, int k, const ec_obs *o)
 		break;
 	case C_LINE:
 		if (o->line > 0) {
-			snprintf(buf, sizeof buf, "%ld", o->line);
+			/* "%ld" of a positive number, without printf */
+			char tmp[24];
+			size_t n = 0, w = 0;
+			for (unsigned long v = (unsigned long)o->line; v; v /= 10)
+				tmp[n++] = (char)('0' + v % 10);
+			while (n)
+				buf[w++] = tmp[--n];
+			buf[w] = '\0';
 			t = buf;
 		}
 		break;

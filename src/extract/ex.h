@@ -133,6 +133,10 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
  * '.', ',' or '%'; "the", "this", "that", "our" and "a" before a word
  * that opens none).  1 means "try it". */
 int ex_when_may_start(const char *s, size_t len, size_t i);
+/* The part of ex_when_may_start after its first-word test (digits,
+ * determiners, "a"): for a caller that has already tested the first word
+ * against a list inside ex_when_may_start's prefixes (tokenize). */
+int ex_when_may_follow(const char *s, size_t len, size_t i);
 
 /* Resolves w against the document's quarter doc (has_doc 0: only absolute
  * periods resolve) and the sentence's scope period (for "the same period

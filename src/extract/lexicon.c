@@ -372,10 +372,27 @@ void ex_lex_index(ex_lexidx *ix)
 		ix->list[fill[lex_key(ex_phrases[i].words[0], ix->flen[i])]++] = (unsigned short)i;
 }
 
+/* The n bytes at a and b are equal: a loop for the short words here
+ * (cheaper than a memcmp call). */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (a[k] != b[k])
+			return 0;
+	return 1;
+}
+
 int ex_phrase_may_start(const ex_lexidx *ix, const char *w)
 {
-	unsigned key = lex_key(w[0], strlen(w));
-	return ix->start[key] != ix->start[key + 1];
+	size_t l0 = strlen(w);
+	unsigned key = lex_key(w[0], l0);
+	/* some phrase of the key has w as its first word */
+	for (unsigned k = ix->start[key]; k < ix->start[key + 1]; k++) {
+		size_t i = ix->list[k];
+		if (ix->flen[i] == l0 && same_bytes(ex_phrases[i].words, w, l0))
+			return 1;
+	}
+	return 0;
 }
 
 int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
@@ -401,7 +418,7 @@ int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
 		 * (a longer one than 255 bytes is compared in full below) */
 		if (ix->l2[i] && (n < 2 || ix->c2[i] != c1 || ix->l2[i] != l1))
 			continue;
-		if (memcmp(ex_phrases[i].words, w[0], l0) != 0)
+		if (!same_bytes(ex_phrases[i].words, w[0], l0))
 			continue;
 		size_t l = phrase_words(ex_phrases[i].words, w, n);
 		if (l > bl) {

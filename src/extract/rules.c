@@ -55,7 +55,9 @@ enum {
 	S_STOPQ = 1u << 10,
 	S_SKIPQ = 1u << 11,
 	S_SEGNOISE = 1u << 12,
-	S_CHNOUN = 1u << 13
+	S_CHNOUN = 1u << 13,
+	S_BASISW = 1u << 14, /* a word is_basis_word() reads */
+	S_PHSTART = 1u << 15 /* the first word of a lexicon phrase */
 };
 
 /* Open-addressing table word -> S_* bits; a power of two, well above the
@@ -118,10 +120,14 @@ static inline int in_set(const char *w, const char *const *set)
 	return 0;
 }
 
+/* The words is_basis_word() tests (with S_BASISW in the word table). */
+static const char *const basis_words[] = {"gaap", "gap", "non-gaap", "non-gap", "adjusted",
+                                          "forma", "nongaap", NULL};
+
 static int is_basis_word(const ctx *c, size_t k, int *basis)
 {
 	const tok *t = &c->t[k];
-	if (t->type != T_WORD)
+	if (t->type != T_WORD || !(t->sets & S_BASISW))
 		return 0;
 	switch (t->w[0]) { /* the first letters of the words below */
 	case 'g': case 'n': case 'a': case 'f':
@@ -255,7 +261,7 @@ static void tokenize(ctx *c, size_t a, size_t b)
 		tp->ph = -1;
 		tp->s = i;
 		int wordstart = ex_is_word(ch) && (i == a || !ex_is_word((unsigned char)s[i - 1]));
-		if (wordstart && when_starter(s, b, i) && ex_when_may_start(s, b, i) &&
+		if (wordstart && when_starter(s, b, i) && ex_when_may_follow(s, b, i) &&
 		    ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
 		    tp->when.end > i) {
 			tp->type = T_WHEN;
@@ -264,8 +270,11 @@ static void tokenize(ctx *c, size_t a, size_t b)
 			i = tp->e;
 			continue;
 		}
+		/* a word only opens a range as "between" or "from" (the
+		 * words ex_range_parse reads before its number) */
 		if ((ch >= '0' && ch <= '9') || ch == '$' || ch == '(' || ch == '-' ||
-		    ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart)) {
+		    ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart &&
+		     (ex_word_at(s, b, i, "between") || ex_word_at(s, b, i, "from")))) {
 			if (ex_range_parse(s, b, i, &tp->r) &&
 			    (!ex_is_alpha(ch) || tp->r.kind == EX_R_RANGE)) {
 				const ex_num *n = &tp->r.a;
@@ -355,8 +364,9 @@ static void phrases(ctx *c)
 	for (size_t k = 0; k < c->nt; k++) {
 		if (c->t[k].type != T_WORD || c->t[k].inph)
 			continue;
-		if (!ex_phrase_may_start(&c->ix, c->t[k].w))
-			continue; /* no phrase starts with this word */
+		if (!(c->t[k].sets & S_PHSTART))
+			continue; /* no phrase starts with this word (the word
+			           * table holds ex_phrase_may_start's answer) */
 		const char *w[10];
 		size_t idx[10], n = 0;
 		for (size_t j = k; j < c->nt && n < 10; j++) {
@@ -1824,6 +1834,9 @@ static const char *const abbrevs[] = {
     "nov", "dec", "u.s", "e.g", "i.e", "approx", "est", "fig", "dept", "mass", "wash",
     "n.y", "l.p", "s.a", "n.v", "plc", "nos", "llc", "ph", "etc", NULL};
 
+/* The longest word of abbrevs ("approx"): longer words need no lookup. */
+#define ABBREV_MAX 6
+
 /* Splits [a, b) into sentences and analyses each. */
 static void sentences(ctx *c, size_t a, size_t b)
 {
@@ -1866,7 +1879,8 @@ static void sentences(ctx *c, size_t a, size_t b)
 						word[k] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
 					}
 					word[n] = 0;
-					if (in_set(word, abbrevs) || (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
+					if ((n <= ABBREV_MAX && in_set(word, abbrevs)) ||
+					    (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
 						cut = 0;
 				}
 				/* next visible character must not be lower case */
@@ -1899,26 +1913,31 @@ static uint32_t kw_hash(const char *w, size_t n)
 	return h;
 }
 
-static void kw_add(const char *const *set, unsigned bit)
+/* Adds bit to the word w[0..n) (a static string, not necessarily
+ * NUL-terminated at n). */
+static void kw_add_word(const char *w, size_t n, unsigned bit)
 {
-	for (; *set; set++) {
-		size_t n = strlen(*set);
-		uint32_t h = kw_hash(*set, n);
-		for (unsigned i = h & (KW_SIZE - 1);; i = (i + 1) & (KW_SIZE - 1)) {
-			kwent *e = &kw_table[i];
-			if (!e->w) {
-				e->w = *set;
-				e->h = h;
-				e->len = (uint16_t)n;
-				e->sets = (uint16_t)bit;
-				break;
-			}
-			if (strcmp(e->w, *set) == 0) {
-				e->sets |= bit;
-				break;
-			}
+	uint32_t h = kw_hash(w, n);
+	for (unsigned i = h & (KW_SIZE - 1);; i = (i + 1) & (KW_SIZE - 1)) {
+		kwent *e = &kw_table[i];
+		if (!e->w) {
+			e->w = w;
+			e->h = h;
+			e->len = (uint16_t)n;
+			e->sets = (uint16_t)bit;
+			return;
+		}
+		if (e->len == n && memcmp(e->w, w, n) == 0) {
+			e->sets |= bit;
+			return;
 		}
 	}
+}
+
+static void kw_add(const char *const *set, unsigned bit)
+{
+	for (; *set; set++)
+		kw_add_word(*set, strlen(*set), bit);
 }
 
 static void kw_build(void)
@@ -1937,6 +1956,14 @@ static void kw_build(void)
 	kw_add(skip_quals, S_SKIPQ);
 	kw_add(seg_noise, S_SEGNOISE);
 	kw_add(change_nouns, S_CHNOUN);
+	kw_add(basis_words, S_BASISW);
+	/* the first words of the lexicon's phrases (as ex_phrase_may_start
+	 * finds them: the phrases the index holds) */
+	for (size_t i = 0; i < ex_n_phrases && i < 512; i++) {
+		const char *w = ex_phrases[i].words;
+		const char *sp = strchr(w, ' ');
+		kw_add_word(w, sp ? (size_t)(sp - w) : strlen(w), S_PHSTART);
+	}
 }
 
 /* The S_* bits of the word w[0..n) (NUL-terminated at n) whose
@@ -1947,8 +1974,13 @@ static unsigned kw_sets(const ctx *c, const char *w, size_t n, uint32_t h)
 		const kwent *e = &c->kw[i];
 		if (!e->w)
 			return 0;
-		if (e->h == h && e->len == n && memcmp(e->w, w, n) == 0)
-			return e->sets;
+		if (e->h == h && e->len == n) {
+			size_t k = 0;
+			while (k < n && e->w[k] == w[k])
+				k++;
+			if (k == n)
+				return e->sets;
+		}
 	}
 }
 

@@ -409,6 +409,23 @@ static void header_spans_l(tstate *t, const char *l)
 		size_t e;
 		if ((q != l && q[-1] != ' ') || !month_first[(unsigned char)*q])
 			continue;
+		/* the first two letters of every month name and abbreviation
+		 * ("and", "of", "for" stop here) */
+		char c1 = q[1];
+		int pair = 0;
+		switch (*q) {
+		case 'j': pair = c1 == 'a' || c1 == 'u'; break;
+		case 'f': pair = c1 == 'e'; break;
+		case 'm': pair = c1 == 'a'; break;
+		case 'a': pair = c1 == 'p' || c1 == 'u'; break;
+		case 's': pair = c1 == 'e'; break;
+		case 'o': pair = c1 == 'c'; break;
+		case 'n': pair = c1 == 'o'; break;
+		case 'd': pair = c1 == 'e'; break;
+		default: break;
+		}
+		if (!pair)
+			continue;
 		int m = ex_month_parse(q, (size_t)(lend - q), 0, &e);
 		if (!m)
 			continue;

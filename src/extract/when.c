@@ -534,26 +534,29 @@ static int may_open_rest(const char *s, size_t len, size_t j, int det)
 	return 0;
 }
 
+/* Digits at s[i]: four digits (a year, "2007-10-23"), or digits
+ * followed by a letter ("3Q10", "1st", "23October") or a blank ("3
+ * months", "23 October 2007"): nothing else opens a period. */
+static int digits_may_start(const char *s, size_t len, size_t i)
+{
+	size_t r = 1;
+	while (r < 4 && i + r < len && is_digit((unsigned char)s[i + r]))
+		r++;
+	if (r >= 4)
+		return 1;
+	if (i + r >= len)
+		return 0;
+	unsigned char x = (unsigned char)s[i + r];
+	return ex_is_alpha(x) || x == ' ' || x == '\t' || x == '\n' || x == '\r';
+}
+
 int ex_when_may_start(const char *s, size_t len, size_t i)
 {
 	if (i >= len)
 		return 0;
 	unsigned char c = (unsigned char)s[i];
-	size_t e;
-	if (is_digit(c)) {
-		/* four digits (a year, "2007-10-23"), or digits followed by a
-		 * letter ("3Q10", "1st", "23October") or a blank ("3 months",
-		 * "23 October 2007"): nothing else opens a period */
-		size_t r = 1;
-		while (r < 4 && i + r < len && is_digit((unsigned char)s[i + r]))
-			r++;
-		if (r >= 4)
-			return 1;
-		if (i + r >= len)
-			return 0;
-		unsigned char x = (unsigned char)s[i + r];
-		return ex_is_alpha(x) || x == ' ' || x == '\t' || x == '\n' || x == '\r';
-	}
+	if (is_digit(c))
+		return digits_may_start(s, len, i);
 	if (!ex_is_alpha(c))
 		return 0;
 	/* the first word of every branch, as a prefix (no word-end test:
@@ -586,6 +589,17 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 		any = prefix_ci(s, len, i, *ws);
 	if (!any)
 		return 0;
+	return ex_when_may_follow(s, len, i);
+}
+
+int ex_when_may_follow(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return 0;
+	unsigned char c = (unsigned char)s[i];
+	size_t e;
+	if (is_digit(c))
+		return digits_may_start(s, len, i);
 	if (c != 'a' && c != 'A' && c != 't' && c != 'T' && c != 'o' && c != 'O')
 		return 1;
 	/* "a" only opens "a year ago" */
