@@ -138,7 +138,7 @@ static int not_a_name_word(const char *w, size_t n)
 	}
 	low[k] = 0;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(low, words[i]) == 0)
+		if (words[i][0] == low[0] && strcmp(low, words[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -150,7 +150,8 @@ static int person_name(const char *s, size_t a, size_t b)
 {
 	int words = 0, caps = 0;
 	size_t i = a;
-	if (a >= b || b - a >= NAME_MAX_LEN)
+	if (a >= b || b - a >= NAME_MAX_LEN ||
+	    !(((unsigned char)s[a] >= 'A' && (unsigned char)s[a] <= 'Z') || (unsigned char)s[a] >= 0xc0))
 		return 0;
 	while (i < b) {
 		if (s[i] == ' ') {
@@ -180,8 +181,7 @@ static int person_name(const char *s, size_t a, size_t b)
 		}
 		words++;
 	}
-	if (words > 5 || caps < 1 || !(((unsigned char)s[a] >= 'A' && (unsigned char)s[a] <= 'Z') ||
-	                               (unsigned char)s[a] >= 0xc0))
+	if (words > 5 || caps < 1)
 		return 0;
 	return words;
 }
@@ -223,6 +223,16 @@ static size_t separator(const char *s, size_t a, size_t b)
 			return i;
 	}
 	return b;
+}
+
+/* separator() for a name before it: a separator NAME_MAX_LEN bytes or
+ * more after a leaves no name (person_name), so the search stops there;
+ * b when there is none before. */
+static size_t name_separator(const char *s, size_t a, size_t b)
+{
+	size_t lim = b - a > NAME_MAX_LEN + 4 ? a + NAME_MAX_LEN + 4 : b;
+	size_t sep = separator(s, a, lim);
+	return sep < lim && sep - a < NAME_MAX_LEN ? sep : b;
 }
 
 static int words_in(const char *s, size_t a, size_t b)
@@ -494,7 +504,7 @@ void ex_doc_speakers(ex_doc *d)
 				add(p, s + na, nb - na, who);
 			} else {
 				/* "Name, Title" on a line of its own */
-				size_t sep = separator(s, na, nb);
+				size_t sep = name_separator(s, na, nb);
 				if (sep < nb && (bare_names || has_operator) && person_name(s, na, sep) >= 2 &&
 				    title_like(s, sep, nb)) {
 					i = find(p, s + na, sep - na);

@@ -625,11 +625,22 @@ static int scan(ex_doc *d, reps *out)
 {
 	const char *s = d->clean;
 	size_t len = d->clean_len;
-	/* first letters of the words a number can start with: a, e(ight),
-	 * f(ive), n(ine), o(ne), p(oint), s(ix), t(wo), z(ero) */
-	const uint32_t first = 1u << ('a' - 'a') | 1u << ('e' - 'a') | 1u << ('f' - 'a') |
-	                       1u << ('n' - 'a') | 1u << ('o' - 'a') | 1u << ('p' - 'a') |
-	                       1u << ('s' - 'a') | 1u << ('t' - 'a') | 1u << ('z' - 'a');
+	/* by length, the first letters of the words a number can start with
+	 * (the W_UNIT, W_TENS, W_A and W_POINT words of classify_word) */
+#define B(ch) (1u << ((ch) - 'a'))
+	static const uint32_t first[10] = {
+	    0,
+	    B('a'),                                 /* a */
+	    0,                                      /* */
+	    B('o') | B('t') | B('s'),               /* one two six ten */
+	    B('z') | B('f') | B('n'),               /* zero four five nine */
+	    B('t') | B('s') | B('e') | B('f') | B('p'), /* three seven eight forty fifty sixty point */
+	    B('e') | B('t') | B('n'),               /* eleven twelve twenty thirty eighty ninety */
+	    B('f') | B('s'),                        /* fifteen sixteen seventy */
+	    B('t') | B('f') | B('e') | B('n'),      /* thirteen fourteen eighteen nineteen */
+	    B('s'),                                 /* seventeen */
+	};
+#undef B
 	for (size_t i = 0; i < len;) {
 		unsigned char ch = (unsigned char)s[i];
 		if (!ex_is_alpha(ch)) {
@@ -640,7 +651,7 @@ static int scan(ex_doc *d, reps *out)
 		while (i < len && ex_is_alpha((unsigned char)s[i]))
 			i++;
 		size_t e = i;
-		if (e - st > 9 || !(first >> ((ch | 0x20) - 'a') & 1))
+		if (e - st > 9 || !(first[e - st] >> ((ch | 0x20) - 'a') & 1))
 			continue;
 		if (e < len && (unsigned char)(s[e] - '0') < 10)
 			continue; /* "one2" */

@@ -1352,6 +1352,22 @@ static int title_period(const tstate *t, const ex_doc *d, ec_period *p)
 	return 0;
 }
 
+/* A currency right before an occurrence of UNIT in l: "US$ million",
+ * "$million", "USD thousands", euro or pound sign and a space (l is
+ * lower case). */
+static int cur_unit(const char *l, const char *unit)
+{
+	static const char *const cur[] = {"$ ", "$", "usd ", "eur ", "gbp ", "\xe2\x82\xac ",
+	                                  "\xc2\xa3 "};
+	for (const char *p = strstr(l, unit); p; p = strstr(p + 1, unit))
+		for (size_t k = 0; k < sizeof cur / sizeof cur[0]; k++) {
+			size_t n = strlen(cur[k]);
+			if ((size_t)(p - l) >= n && memcmp(p - n, cur[k], n) == 0)
+				return 1;
+		}
+	return 0;
+}
+
 /* The unit statement of a line: "(in thousands)", "($ in millions, ...)". */
 static void scale_of(tstate *t, const char *l)
 {
@@ -1365,16 +1381,7 @@ static void scale_of(tstate *t, const char *l)
 		return;
 	/* a currency before the unit: "US$ million", "$ millions", "USD
 	 * thousands" (a table's head cell or title) */
-	static const char *const cur[] = {"$ ", "$", "usd ", "eur ", "gbp ", "\xe2\x82\xac ",
-	                                  "\xc2\xa3 "};
-	int cur_m = 0, cur_t = 0;
-	for (size_t k = 0; k < sizeof cur / sizeof cur[0]; k++) {
-		char w[24];
-		snprintf(w, sizeof w, "%smillion", cur[k]);
-		cur_m |= has(l, w);
-		snprintf(w, sizeof w, "%sthousand", cur[k]);
-		cur_t |= has(l, w);
-	}
+	int cur_m = cur_unit(l, "million"), cur_t = cur_unit(l, "thousand");
 	if (has(l, "in thousands") || has(l, "000s") || has(l, "000's") || cur_t)
 		sc = 1e3;
 	else if (has(l, "in millions") || cur_m)
