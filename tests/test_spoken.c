@@ -108,6 +108,7 @@ static void text_forms(void)
 	rewrites("fiscal twenty oh nine", "fiscal 2009");
 	rewrites("one dollar and five cents a share", "$1.05 a share");
 	rewrites("a dollar forty", "$1.40");
+	rewrites("of fifty five to fifty nine cents", "of $0.55 to $0.59");
 	rewrites("fifty-eight percent", "58%");
 	rewrites("down point five percent", "down 0.5%");
 	rewrites("cash of two point zero five billion dollars", "cash of $2.05 billion");

@@ -62,4 +62,17 @@ int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
 /* The metric of a family for a number in percent (pct=1) or not. */
 const ex_metric *ex_family_metric(int fam, int pct);
 
+/* clause.c: statements of unpunctuated speech.  ex_unpunctuated: the run
+ * d->clean[a, b) is long and has no sentence end near its start.
+ * ex_clause_next: the start of the next statement after a in [a, b), b
+ * when there is none; *inherit is 1 when that statement goes on with the
+ * same forecast ("we expect revenue of X non gap margin of Y"). */
+int ex_unpunctuated(const char *s, size_t a, size_t b);
+size_t ex_clause_next(const ex_doc *d, const ex_lexidx *ix, size_t a, size_t b, int *inherit);
+/* What the words of the statement [a, b) before its first number say:
+ * EX_CLAUSE_QA, the questions start ("our first question comes from");
+ * EX_CLAUSE_ASKER, the statement is put to the company ("so you did"). */
+enum { EX_CLAUSE_QA = 1, EX_CLAUSE_ASKER = 2 };
+int ex_clause_kind(const ex_doc *d, size_t a, size_t b);
+
 #endif

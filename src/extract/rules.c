@@ -96,6 +96,9 @@ typedef struct ctx {
 	int in_heading;
 	/* the segment named by a sub-heading, for the bullets under it */
 	char lead_seg[48], pend_seg[48], bullet_seg[48];
+	/* unpunctuated speech (clause.c): the last statement's forecast
+	 * cues, and whether the next statement goes on with them */
+	int last_guide, last_fwd, inherit;
 	int err;
 	tok t[MAXTOK];
 	size_t nt;
@@ -430,6 +433,11 @@ static const char *const stop_quals[] = {
     "last", "prior", "previous", "current", "same", "such", "more", "less", "most",
     "least", "new", "remaining", "within", "across", "between", "among", "after",
     "before", "during", "since", "until", "given", "based", "driven", "led", "like",
+    "sequentially", "organically", "respectively", "additionally", "similarly", "finally",
+    "notably", "importantly", "specifically", "meanwhile", "now", "today", "again",
+    "still", "already", "further", "however", "together", "primarily", "mainly",
+    "largely", "partly", "slightly", "significantly", "substantially", "modestly",
+    "nearly", "almost", "currently", "recently",
     NULL};
 static const char *const seg_noise[] = {"segment", "segments", "business", "businesses",
                                         "division", "group", "unit", "line", "lines",
@@ -1716,6 +1724,8 @@ static void lead_in(ctx *c)
 static void analyze_sentence(ctx *c, size_t a, size_t b)
 {
 	const char *s = c->d->clean;
+	int inherit = c->inherit && c->last_guide, inherit_fwd = c->last_fwd;
+	c->inherit = c->last_guide = c->last_fwd = 0;
 	/* only sentences with a digit can state a number */
 	int digit = 0;
 	size_t i0 = a;
@@ -1820,6 +1830,12 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 		si.guide = 1;
 		si.fwd = 1;
 	}
+	if (inherit) {
+		si.guide = 1;
+		si.fwd |= inherit_fwd;
+	}
+	c->last_guide = si.guide;
+	c->last_fwd = si.fwd;
 	si.headline = words > 0 && upper * 2 > words;
 	int prev_change = 0, prev_pct = 0;
 	size_t prev_num = (size_t)-1;
@@ -1837,12 +1853,37 @@ static const char *const abbrevs[] = {
 /* The longest word of abbrevs ("approx"): longer words need no lookup. */
 #define ABBREV_MAX 6
 
+/* A sentence [a, b): its statements when it is unpunctuated speech. */
+static void statements(ctx *c, size_t a, size_t b, int unp)
+{
+	if (!unp) {
+		analyze_sentence(c, a, b);
+		return;
+	}
+	int role = c->role;
+	while (a < b && !c->err) {
+		int inherit;
+		size_t e = ex_clause_next(c->d, &c->ix, a, b, &inherit);
+		int kind = ex_clause_kind(c->d, a, e);
+		if (kind & EX_CLAUSE_QA)
+			c->qa = 1; /* the rest of the run is questions and answers */
+		if ((kind & EX_CLAUSE_ASKER) && role == EX_ROLE_COMPANY)
+			c->role = EX_ROLE_ANALYST;
+		analyze_sentence(c, a, e);
+		c->role = role;
+		c->inherit = inherit;
+		a = e;
+	}
+	c->inherit = 0;
+}
+
 /* Splits [a, b) into sentences and analyses each. */
 static void sentences(ctx *c, size_t a, size_t b)
 {
 	const char *s = c->d->clean;
 	size_t start = a;
 	c->d->work += b - a;
+	int unp = ex_unpunctuated(s, a, b);
 	/* the bytes that can end a sentence: '.', '?', '!', and a blank
 	 * (the cut of an overlong one) */
 	static const unsigned char ender[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [' '] = 2, ['\n'] = 2};
@@ -1895,14 +1936,14 @@ static void sentences(ctx *c, size_t a, size_t b)
 		if (!cut && i - start >= MAXSENT && (ch == ' ' || ch == '\n'))
 			cut = 1;
 		if (cut) {
-			analyze_sentence(c, start, i + 1);
+			statements(c, start, i + 1, unp);
 			start = i + 1;
 			if (c->err)
 				return;
 		}
 	}
 	if (start < b)
-		analyze_sentence(c, start, b);
+		statements(c, start, b, unp);
 }
 
 static uint32_t kw_hash(const char *w, size_t n)

@@ -702,6 +702,14 @@ static int scan(ex_doc *d, reps *out)
 				o.cur = o2.cur;
 				o.pct = o2.pct;
 			}
+		} else if (!o.nfrac && !o.year && o.has_int && o.ival < 100 && !o.cur && !o.pct &&
+		           !o.scale && !o.cents && !o.unitword) {
+			/* "fifty five to fifty nine cents": "$0.55 to $0.59" */
+			int kk = kind_at(&c, o.p);
+			spnum o2;
+			if ((kk == W_TO || kk == W_AND) && o.p + 1 < MAXTOK &&
+			    parse_spoken(&c, o.p + 1, &o2) && o2.cents)
+				o.cents = 1;
 		}
 		char t[48];
 		size_t n = render(&o, t, sizeof t);
