@@ -148,6 +148,36 @@ static void when_forms(void)
 	CHECK(!ex_when_parse(t, strlen(t), 0, &cal, &w), "when: 'H100' is not a half year");
 }
 
+static void comparisons(void)
+{
+	ec_series *s = doc("Adjusted diluted EPS, which excludes store impairment and the extra "
+	                   "week, was $3.41 compared with $3.18. Gross margin was 33.3%, compared "
+	                   "with 32.8%. Revenue was $2.1 billion compared with 18% a year earlier. "
+	                   "Operating income, which includes a gain of $12 million, was $410 million.");
+	const ec_obs *o = row(s, "2023Q4", "eps_diluted", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 3.41) < 1e-9 && o->basis == EC_BASIS_NON_GAAP,
+	      "a relative clause between the phrase and the verb: adjusted EPS 3.41");
+	o = row(s, "2022Q4", "eps_diluted", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 3.18) < 1e-9,
+	      "'compared with $3.18' in a release: the year-ago quarter 2022Q4");
+	o = row(s, "2022Q4", "gross_margin", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 32.8) < 1e-9, "'33.3%%, compared with 32.8%%': 2022Q4 32.8");
+	o = row(s, "2022Q4", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(!o, "a base of another kind ($ vs %%) is not a year-ago figure");
+	o = row(s, "2023Q4", "operating_income", "total", EC_KIND_ACTUAL);
+	CHECK(!o || fabs(o->value - 410) < 1e-9, "no operating income but 410");
+	ec_series_free(s);
+	/* in a call, a base without a period stays unread */
+	s = extract("Acme Q4 2023 Earnings Call\n\nOperator\n\nWelcome to the call.\n\n"
+	            "John Smith - CFO\n\n"
+	            "Gross margin was 33.3%, compared with 32.8%. Revenue was $2.1 billion.\n");
+	o = row(s, "2022Q4", "gross_margin", "total", EC_KIND_ACTUAL);
+	CHECK(s && !o, "a call's 'compared with 32.8%%' has no period: no row");
+	o = row(s, "2023Q4", "gross_margin", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 33.3) < 1e-9, "the call's own figure stays");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -155,5 +185,6 @@ int main(void)
 	halves();
 	fiscal_title();
 	when_forms();
+	comparisons();
 	return ec_test_done();
 }

@@ -807,6 +807,28 @@ static int number_is_base(const ctx *c, size_t k)
 	return 0;
 }
 
+/* The base at k follows "compared with" / "versus" right after a figure
+ * of the same kind ("was $3.41 compared with $3.18", "18.1%, versus
+ * 17.5%"): the two figures of one comparison. */
+static int plain_compare(const ctx *c, size_t k)
+{
+	size_t j = k;
+	while (j > 0 && c->t[j - 1].type == T_WORD &&
+	       (W(&c->t[j - 1], "with") || W(&c->t[j - 1], "to") || W(&c->t[j - 1], "a") ||
+	        W(&c->t[j - 1], "an")))
+		j--;
+	if (j == 0 || !(W(&c->t[j - 1], "compared") || W(&c->t[j - 1], "versus") ||
+	                W(&c->t[j - 1], "vs")))
+		return 0;
+	j--;
+	if (j > 0 && is_punct(&c->t[j - 1], ','))
+		j--;
+	if (j == 0 || c->t[j - 1].type != T_NUM)
+		return 0;
+	const ex_num *a = &c->t[j - 1].r.a, *b = &c->t[k].r.a;
+	return a->cur == b->cur && a->pct == b->pct && a->cents == b->cents && a->scale == b->scale;
+}
+
 static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_change,
                            size_t *prev_num, int *prev_pct)
 {
@@ -915,6 +937,18 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	}
 	if (!post) {
 		for (size_t j = k; j-- > 0;) {
+			if (is_punct(&c->t[j], ',')) {
+				/* "Adjusted EPS, which excludes the impairment, was
+				 * $3.41": the relative clause names no metric of its
+				 * own for the figure after it */
+				for (size_t m = j, n = 0; m-- > 1 && n < 16; n++)
+					if (is_punct(&c->t[m], ',') &&
+					    (W(&c->t[m + 1], "which") || W(&c->t[m + 1], "that"))) {
+						j = m;
+						break;
+					}
+				continue;
+			}
 			if (c->t[j].type == T_WORD && c->t[j].ph >= 0) {
 				ph = c->t[j].ph;
 				phk = j;
@@ -969,9 +1003,25 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	 * something named before; from the previous number (or the start)
 	 * up to this one */
 	size_t from = *prev_num != (size_t)-1 ? *prev_num + 1 : 0;
-	for (size_t j = from; j < k; j++)
-		if (c->t[j].type == T_WORD && (c->t[j].sets & S_ASIDE))
-			dropped = 1;
+	/* not in a relative clause that closes before the number: "Adjusted
+	 * EPS, which excludes the extra week, was $3.41" */
+	int rel = 0, rel_aside = 0;
+	for (size_t j = from; j < k; j++) {
+		if (is_punct(&c->t[j], ',')) {
+			if (rel && rel_aside)
+				rel_aside = 0; /* the clause closed: its aside was about it */
+			rel = j + 1 < k && (W(&c->t[j + 1], "which") || W(&c->t[j + 1], "that"));
+			continue;
+		}
+		if (c->t[j].type == T_WORD && (c->t[j].sets & S_ASIDE)) {
+			if (rel)
+				rel_aside = 1;
+			else
+				dropped = 1;
+		}
+	}
+	if (rel_aside)
+		dropped = 1; /* ", which includes $5 million": still open */
 	/* "Gross margin of 62% was a nice step up, and Diagnostics grew 6%
 	 * to $741 million": a new clause with a subject of its own */
 	if (!post) {
@@ -993,11 +1043,23 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	/* "revenue for last quarter, it was $24 million": a pronoun after
 	 * the phrase stands for something else named earlier */
 	if (!post)
-		for (size_t j = phk + (size_t)c->t[phk].phn; j + 1 < k; j++)
-			if (is_punct(&c->t[j], ',') &&
-			    (W(&c->t[j + 1], "it") || W(&c->t[j + 1], "they") || W(&c->t[j + 1], "this") ||
-			     W(&c->t[j + 1], "that") || W(&c->t[j + 1], "which")))
+		for (size_t j = phk + (size_t)c->t[phk].phn; j + 1 < k; j++) {
+			if (!is_punct(&c->t[j], ','))
+				continue;
+			if (W(&c->t[j + 1], "it") || W(&c->t[j + 1], "they") || W(&c->t[j + 1], "this"))
 				dropped = 1;
+			if (W(&c->t[j + 1], "that") || W(&c->t[j + 1], "which")) {
+				/* unless a relative clause about the phrase closes
+				 * before the number: "EPS, which excludes X, was" */
+				size_t x = j + 2;
+				while (x < k && !is_punct(&c->t[x], ',') && c->t[x].type != T_NUM)
+					x++;
+				if (x >= k || !is_punct(&c->t[x], ','))
+					dropped = 1;
+				else
+					j = x - 1;
+			}
+		}
 	/* nearest cue before the number */
 	int decided = 0;
 	for (size_t j = k, n = 0; j-- > 0 && n < 6; n++) {
@@ -1400,8 +1462,16 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			    W(&c->t[j], "first-half") || W(&c->t[j], "second-half"))
 				DROP("an undated half year");
 	}
-	if (!wh && number_is_base(c, k))
-		DROP("comparison base without period");
+	/* A base with no period of its own ("EPS was $8.52 compared with
+	 * $7.95"): in a press release, the year-ago figure of the sentence's
+	 * period (releases compare with the prior year unless they say
+	 * otherwise); in a call, a comparison could be with any period. */
+	int base_year_ago = 0;
+	if (!wh && number_is_base(c, k)) {
+		if (c->d->kind == EC_DOC_TRANSCRIPT || si->guide || !plain_compare(c, k))
+			DROP("comparison base without period");
+		base_year_ago = 1;
+	}
 	int explicit_when = wh != NULL;
 	if (!wh && scope_w) {
 		wh = scope_w;
@@ -1421,6 +1491,8 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 		if (si->guide)
 			per = c->gp_set ? c->gp : ec_period_add_quarters(d->period, 1);
 	}
+	if (base_year_ago)
+		per = ec_period_year_ago(per);
 	/* "Year-to-date revenue": the months of the year so far */
 	if (q.ytd) {
 		if (!d->has_period || per.type != EC_PERIOD_QUARTER || explicit_when)
