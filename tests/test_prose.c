@@ -178,6 +178,51 @@ static void comparisons(void)
 	ec_series_free(s);
 }
 
+static void half_year_report(void)
+{
+	ec_series *s = extract(
+	    "# Kestrel Group plc -- Half-Year 2024 Results\n\n"
+	    "**London, 24 July 2024** -- Kestrel Group plc today publishes its results for the "
+	    "second quarter and first half of 2024.\n\n"
+	    "For the half year, operating profit was $655 million (H1 2023: $571 million) and "
+	    "profit attributable to shareholders was $452 million (H1 2023: $384 million), or "
+	    "$1.18 per diluted share. Revenue in the second quarter rose 7.9% to $2,498 million "
+	    "(Q2 2023: $2,315 million).\n\n"
+	    "Net cash from operating activities was $561 million (H1 2023: $472 million). Kestrel "
+	    "employed approximately 21,400 people at 30 June 2024.\n");
+	const ec_obs *o = row(s, "2024H1", "operating_income", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 655) < 1e-9, "'for the half year': 2024H1 operating profit 655");
+	o = row(s, "2023H1", "operating_income", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 571) < 1e-9, "'(H1 2023: $571 million)' is H1 2023's");
+	o = row(s, "2024H1", "eps_diluted", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 1.18) < 1e-9,
+	      "'$1.18 per diluted share' after a comparative keeps the sentence's half");
+	o = row(s, "2023H1", "eps_diluted", "total", EC_KIND_ACTUAL);
+	CHECK(!o, "no H1 2023 EPS from the label of another figure");
+	o = row(s, "2024Q2", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 2498) < 1e-9, "the second quarter stays a quarter");
+	o = row(s, "2023Q2", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 2315) < 1e-9, "'(Q2 2023: $2,315 million)'");
+	o = row(s, "2024H1", "operating_cash_flow", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 561) < 1e-9,
+	      "a half-year report's flow without a period is the half's");
+	o = row(s, "2023H1", "operating_cash_flow", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 472) < 1e-9, "its comparative is H1 2023's");
+	o = row(s, "2024Q2", "headcount", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 21400) < 1e-9,
+	      "'employed approximately 21,400 people': a headcount at the quarter's end");
+	ec_series_free(s);
+	/* a quarterly release: a figure without a period stays the quarter's */
+	s = doc("Net cash from operating activities was $561 million. We serve 3 million "
+	        "people. The company had approximately 48,000 associates.");
+	o = row(s, "2023Q4", "operating_cash_flow", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 561) < 1e-9, "a quarterly release keeps the quarter");
+	o = row(s, "2023Q4", "headcount", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 48000) < 1e-9,
+	      "'approximately 48,000 associates'; people served are no headcount");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -186,5 +231,6 @@ int main(void)
 	fiscal_title();
 	when_forms();
 	comparisons();
+	half_year_report();
 	return ec_test_done();
 }

@@ -50,6 +50,10 @@ int main(void)
 	per("December 31, 2006", q3_10, 0, "2006Q4");
 	per("the beginning of this quarter", q3_10, 0, "2010Q2");
 	per("the end of last year", q3_10, 0, "2009Q4");
+	per("the half year", ec_period_quarter(2024, 2), 0, "2024H1");
+	per("the half-year", ec_period_quarter(2024, 4), 0, "2024H2");
+	per("this half", ec_period_quarter(2024, 1), 0, "2024H1");
+	per("the half of", q3_10, 0, "");
 
 	/* A fiscal calendar: FY2024 Q1 ends in April 2023. */
 	ex_cal fy = {1, 2024 * 4 + 0, 2023 * 12 + 3};

@@ -113,7 +113,8 @@ enum {
 	EX_P_FY = 7,      /* the full / fiscal year, year unknown */
 	EX_P_MONTHQ = 8,  /* "the December quarter": n = month 1..12 */
 	EX_P_PRIORFY = 9, /* last year (full) */
-	EX_P_BEGIN = 10   /* "beginning of the quarter": prior quarter end */
+	EX_P_BEGIN = 10,  /* "beginning of the quarter": prior quarter end */
+	EX_P_HALF = 11    /* "the half year": the half the document's quarter ends */
 };
 typedef struct ex_when {
 	int rel;        /* EX_P_* */
@@ -203,6 +204,8 @@ typedef struct ex_doc {
 	int has_period;
 	ec_period period;
 	int fiscal_labels; /* the document labels quarters by fiscal year */
+	int half_report;   /* a half-year report: its title names the half that
+	                    * its quarter ends (ex_doc_identify) */
 	ex_cal cal;
 	char issued[11];
 	char company[32];

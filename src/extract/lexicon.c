@@ -133,6 +133,8 @@ const ex_phrase ex_phrases[] = {
     {"employees", F_HEAD, 0},
     {"employee count", F_HEAD, 0},
     {"full-time employees", F_HEAD, 0},
+    {"associates", F_HEAD, 0},
+    {"team members", F_HEAD, 0},
     {"tax rate", F_TAX, 0},
     {"effective tax rate", F_TAX, 0},
     {"income tax rate", F_TAX, 0},

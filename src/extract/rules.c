@@ -633,6 +633,14 @@ static int is_punct(const tok *t, char ch)
 	return t->type == T_PUNCT && t->w[0] == ch;
 }
 
+/* Token j is the label of a comparative in parentheses: "(H1 2023:
+ * $219 million)".  Its period is the figure's after the colon only. */
+static int comparative_label(const ctx *c, size_t j)
+{
+	return c->t[j].type == T_WHEN && j > 0 && is_punct(&c->t[j - 1], '(') && j + 1 < c->nt &&
+	       is_punct(&c->t[j + 1], ':');
+}
+
 /* ---- periods ---------------------------------------------------------- */
 
 static int when_is_comparison(const ctx *c, size_t k)
@@ -920,6 +928,20 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 		break;
 	}
 	(void)after;
+	/* "employed approximately 21,400 people": people are a headcount in
+	 * a sentence about employing them */
+	if (!post && k + 1 < c->nt && W(&c->t[k + 1], "people")) {
+		int employ = 0;
+		for (size_t j = 0; j < c->nt && !employ; j++)
+			employ = c->t[j].type == T_WORD && !strncmp(c->t[j].w, "employ", 6);
+		for (size_t i = 0; employ && i < ex_n_phrases; i++)
+			if (!strcmp(ex_phrases[i].words, "employees")) {
+				ph = (int)i;
+				phk = k + 1;
+				post = 1;
+				break;
+			}
+	}
 	if (post) {
 		/* "$24 million of revenue for MX": revenue of something else */
 		size_t e = phk + (size_t)c->t[phk].phn;
@@ -1086,7 +1108,8 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 		if ((t->sets & S_APPROX) || W(t, "least") || W(t, "excess") ||
 		    (W(t, "than") && j > 0 && (W(&c->t[j - 1], "more") || W(&c->t[j - 1], "less") ||
 		                               W(&c->t[j - 1], "greater") || W(&c->t[j - 1], "fewer")))) {
-			if (!(si->guide && (W(t, "least"))))
+			/* a headcount is stated "approximately 21,400 people" */
+			if (!(si->guide && (W(t, "least"))) && !(fam == F_HEAD && (t->sets & S_APPROX)))
 				dropped = 1;
 			decided = 1;
 			break;
@@ -1397,6 +1420,10 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	int passed = 0;
 	for (size_t j = k + 1; j < c->nt && !wh; j++) {
 		const tok *t = &c->t[j];
+		/* "$243 million (H1 2023: $219 million)": the label of the
+		 * comparative after it */
+		if (comparative_label(c, j))
+			break;
 		if (t->type == T_WHEN) {
 			if (si->guide && t->when.rel == EX_P_THIS)
 				continue;
@@ -1428,7 +1455,10 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 				continue; /* "for the quarter" in guidance: the guided one */
 			/* "the prior year figure of $0.22": the number's own period
 			 * even after a comparison word */
-			int own = (j + 1 == k) || (j + 2 == k && W(&c->t[j + 1], "of"));
+			int own = (j + 1 == k) || (j + 2 == k && (W(&c->t[j + 1], "of") ||
+			                                          is_punct(&c->t[j + 1], ':')));
+			if (t->type == T_WHEN && !own && comparative_label(c, j))
+				continue; /* "(H1 2023: $384 million), or $1.18" */
 			if (t->type == T_WHEN && (own || !when_is_comparison(c, j))) {
 				wh = &t->when;
 				whk = j;
@@ -1439,7 +1469,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	/* the sentence's scope: its first stated period */
 	const ex_when *scope_w = NULL;
 	for (size_t j = 0; j < k; j++)
-		if (c->t[j].type == T_WHEN && !when_is_comparison(c, j) &&
+		if (c->t[j].type == T_WHEN && !when_is_comparison(c, j) && !comparative_label(c, j) &&
 		    !(si->guide && c->t[j].when.rel == EX_P_THIS)) {
 			scope_w = &c->t[j].when;
 			break;
@@ -1490,6 +1520,14 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			per = c->lead_per; /* a bullet under "Fiscal Year 2023 Highlights" */
 		if (si->guide)
 			per = c->gp_set ? c->gp : ec_period_add_quarters(d->period, 1);
+		/* a half-year report states the half's flows ("Net cash from
+		 * operating activities was $561 million"); balances stay at
+		 * the quarter's end */
+		else if (d->half_report && ec_period_equal(per, d->period) && fam != F_CASH &&
+		         fam != F_DEFREV && fam != F_BACKLOG && fam != F_HEAD && fam != F_DSO) {
+			per.type = EC_PERIOD_HALF;
+			per.n = d->period.n / 2;
+		}
 	}
 	if (base_year_ago)
 		per = ec_period_year_ago(per);

@@ -503,6 +503,7 @@ static int may_open_rest(const char *s, size_t len, size_t j, int det)
 	static const char *const w_d[] = {"dec", NULL};
 	static const char *const w_e[] = {"end", "entire", NULL};
 	static const char *const w_f[] = {"feb", "full", "fiscal", "following", NULL};
+	static const char *const w_h[] = {"half", NULL};
 	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
 	static const char *const w_l[] = {"last", NULL};
 	static const char *const w_m[] = {"mar", "may", NULL};
@@ -514,7 +515,7 @@ static int may_open_rest(const char *s, size_t len, size_t j, int det)
 	static const char *const w_u[] = {"upcoming", NULL};
 	static const char *const w_y[] = {"year", NULL};
 	static const char *const *const by_letter[26] = {
-	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, NULL, NULL, w_j, NULL, w_l, w_m, w_n,
+	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, w_h, NULL, w_j, NULL, w_l, w_m, w_n,
 	    w_o, w_p, w_q, NULL, w_s, NULL, w_u, NULL, NULL, NULL, w_y, NULL};
 	if (j >= len)
 		return 0;
@@ -848,6 +849,25 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		w->end = e3;
 		return 1;
 	}
+	/* "for the half year", "the half-year", "this half" (not "half of
+	 * the increase") */
+	if (det) {
+		size_t he = 0;
+		if ((e2 = ex_word_at(s, len, j, "half-year"))) {
+			he = e2;
+		} else if ((e2 = ex_word_at(s, len, j, "half"))) {
+			size_t k2 = ex_skip_ws(s, len, e2);
+			if ((e3 = ex_word_at(s, len, k2, "year")))
+				he = e3;
+			else if (!ex_word_at(s, len, k2, "of"))
+				he = e2;
+		}
+		if (he) {
+			w->rel = EX_P_HALF;
+			w->end = he;
+			return 1;
+		}
+	}
 	if ((e2 = ex_word_at(s, len, j, "prior")) || (e2 = ex_word_at(s, len, j, "previous")) ||
 	    (e2 = ex_word_at(s, len, j, "preceding")) || (e2 = ex_word_at(s, len, j, "last")) ||
 	    (e2 = ex_word_at(s, len, j, "sequential")) || (e2 = ex_word_at(s, len, j, "year-ago")) ||
@@ -1091,6 +1111,11 @@ int ex_when_resolve(const ex_when *w, const ex_cal *cal, int has_doc,
 	case EX_P_THIS:
 		*out = doc;
 		return 1;
+	case EX_P_HALF:
+		out->type = EC_PERIOD_HALF;
+		out->year = doc.year;
+		out->n = doc.n <= 2 ? 1 : 2;
+		return 1;
 	case EX_P_PRIOR:
 	case EX_P_BEGIN:
 		*out = ec_period_prior_quarter(doc);
@@ -1263,6 +1288,51 @@ static void fiscal_from_title(ex_doc *d, const char *s, size_t len, size_t head)
 			return; /* a stated quarter or year first: nothing to infer */
 		if (w.end > i + 1)
 			i = w.end - 1;
+	}
+}
+
+/* A half-year report: "Half-Year 2024 Results", "Interim results for the
+ * six months ended 30 June 2024", "First Half 2024", "H1 2024 results" in
+ * the title (the first two lines with text, one of them also saying
+ * "results", "report" or "financial"), for a document whose quarter
+ * ends that half.  Figures stated without a period are then the half's. */
+static void half_title(ex_doc *d)
+{
+	const char *s = d->clean;
+	size_t len = d->clean_len, i = 0, lines = 0;
+	d->half_report = 0;
+	if (!d->has_period || d->period.type != EC_PERIOD_QUARTER ||
+	    (d->period.n != 2 && d->period.n != 4))
+		return;
+	while (i < len && lines < 2 && i < 600) {
+		size_t e = i;
+		while (e < len && s[e] != '\n')
+			e++;
+		int text = 0, half = 0, report = 0;
+		for (size_t k = i; k < e; k++) {
+			if (k > i && ex_is_word((unsigned char)s[k - 1]))
+				continue;
+			text |= ex_is_alpha((unsigned char)s[k]);
+			int first = ex_word_at(s, e, k, "half-year") || ex_word_at(s, e, k, "interim") ||
+			            ex_word_at(s, e, k, "h1") || ex_word_at(s, e, k, "1h") ||
+			            (ex_word_at(s, e, k, "half") &&
+			             ex_word_at(s, e, ex_skip_ws(s, e, k + 4), "year")) ||
+			            (ex_word_at(s, e, k, "first") &&
+			             ex_word_at(s, e, ex_skip_ws(s, e, k + 5), "half")) ||
+			            (ex_word_at(s, e, k, "six") &&
+			             ex_word_at(s, e, ex_skip_ws(s, e, k + 3), "months"));
+			int second = ex_word_at(s, e, k, "h2") || ex_word_at(s, e, k, "2h") ||
+			             (ex_word_at(s, e, k, "second") &&
+			              ex_word_at(s, e, ex_skip_ws(s, e, k + 6), "half"));
+			if ((d->period.n == 2 && first) || (d->period.n == 4 && second))
+				half = 1;
+			report |= ex_word_at(s, e, k, "results") || ex_word_at(s, e, k, "report") ||
+			          ex_word_at(s, e, k, "financial");
+		}
+		if (half && report)
+			d->half_report = 1;
+		lines += text;
+		i = e + 1;
 	}
 }
 
@@ -1451,6 +1521,7 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		if (!d->cal.set && d->fiscal_labels)
 			d->cal.set = -1; /* fiscal labels, unknown calendar: no dates */
 	}
+	half_title(d);
 }
 
 /* The document's date when no vendor header gave it: the first date in
