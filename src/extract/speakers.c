@@ -66,6 +66,13 @@ static void trim(const char *s, size_t *a, size_t *b)
  * around it, and without a closing colon. */
 static void bare(const char *s, size_t *a, size_t *b)
 {
+	/* most lines open with a letter or digit and end with one or with
+	 * '.', '?' or ')': nothing to take off either end */
+	if (*a < *b) {
+		unsigned char f = (unsigned char)s[*a], l = (unsigned char)s[*b - 1];
+		if (ex_is_word(f) && (ex_is_word(l) || l == '.' || l == '?' || l == ')'))
+			return;
+	}
 	trim(s, a, b);
 	while (*a < *b && (s[*a] == '*' || s[*a] == '#' || s[*a] == '_' ||
 	                   ((s[*a] == '-' || s[*a] == '+') && *a + 1 < *b && s[*a + 1] == ' ')))
@@ -100,32 +107,30 @@ static int ci_has_word(const char *s, size_t n, const char *w)
 }
 
 /* Capitalised words that name things, not people: a line made of them is
- * a heading, not a speaker. */
+ * a heading, not a speaker.  The list is in strcmp() order (bytes) for
+ * the binary search. */
 static int not_a_name_word(const char *w, size_t n)
 {
 	static const char *const words[] = {
-	    "operator", "revenue", "revenues", "results", "highlights", "financial",
-	    "question", "questions", "answer", "answers", "presentation", "participants",
-	    "executives", "analysts", "analyst", "quarter", "quarterly", "gaap", "non-gaap",
-	    "total", "net", "income", "margin", "margins", "guidance", "outlook",
-	    "company", "conference", "call", "corporation", "corp", "inc", "summary",
-	    "overview", "remarks", "disclaimer", "statements", "statement",
-	    "forward-looking", "about", "business", "segment", "segments", "fiscal",
-	    "year", "first", "second", "third", "fourth", "full", "table", "contents",
-	    "management", "discussion", "section", "session", "prepared", "safe",
-	    "harbor", "note", "notes", "thank", "thanks", "welcome", "good", "morning",
-	    "afternoon", "evening", "earnings", "transcript", "event", "date", "time",
-	    "end", "copyright", "product", "products", "service", "services", "cash",
-	    "flow", "balance", "sheet", "operating", "gross", "expenses", "key",
-	    "metrics", "other", "reconciliation", "unaudited", "consolidated",
-	    "condensed", "selected", "data", "investor", "investors", "relations",
-	    "contact", "contacts", "media", "source", "press", "release", "news",
-	    "agenda", "speakers", "closing", "opening", "networks", "systems",
-	    "technologies", "holdings", "group", "ltd", "llc", "plc", "international",
-	    "global", "capital", "securities", "partners", "research", "markets",
-	    "bank", "advisors", "update", "updates", "review", "introduction",
-	    "conclusion", "appendix", "definitions", "participant", "speaker",
-	    "moderator", "host", "webcast", "replay", "audio", "live",
+	    "about", "advisors", "afternoon", "agenda", "analyst", "analysts", "answer", "answers",
+	    "appendix", "audio", "balance", "bank", "business", "call", "capital", "cash",
+	    "closing", "company", "conclusion", "condensed", "conference", "consolidated",
+	    "contact", "contacts", "contents", "copyright", "corp", "corporation", "data", "date",
+	    "definitions", "disclaimer", "discussion", "earnings", "end", "evening", "event",
+	    "executives", "expenses", "financial", "first", "fiscal", "flow", "forward-looking",
+	    "fourth", "full", "gaap", "global", "good", "gross", "group", "guidance", "harbor",
+	    "highlights", "holdings", "host", "inc", "income", "international", "introduction",
+	    "investor", "investors", "key", "live", "llc", "ltd", "management", "margin",
+	    "margins", "markets", "media", "metrics", "moderator", "morning", "net", "networks",
+	    "news", "non-gaap", "note", "notes", "opening", "operating", "operator", "other",
+	    "outlook", "overview", "participant", "participants", "partners", "plc", "prepared",
+	    "presentation", "press", "product", "products", "quarter", "quarterly", "question",
+	    "questions", "reconciliation", "relations", "release", "remarks", "replay", "research",
+	    "results", "revenue", "revenues", "review", "safe", "second", "section", "securities",
+	    "segment", "segments", "selected", "service", "services", "session", "sheet", "source",
+	    "speaker", "speakers", "statement", "statements", "summary", "systems", "table",
+	    "technologies", "thank", "thanks", "third", "time", "total", "transcript", "unaudited",
+	    "update", "updates", "webcast", "welcome", "year",
 	};
 	char low[24];
 	if (n == 0 || n >= sizeof low)
@@ -137,15 +142,33 @@ static int not_a_name_word(const char *w, size_t n)
 		low[k++] = (char)ex_lower((unsigned char)w[i]);
 	}
 	low[k] = 0;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (words[i][0] == low[0] && strcmp(low, words[i]) == 0)
+	size_t lo = 0, hi = sizeof words / sizeof words[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(low, words[mid]);
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return 0;
 }
 
-/* A person's name: 1..5 words, each capitalised (ASCII or a UTF-8 letter),
- * of letters, '.', '-' and apostrophes, no digits; lower-case particles
- * ("de", "van") inside.  Returns the number of words, 0 when not a name. */
+/* A byte that may stand in a person's name (person_name): a letter, '.',
+ * '-', an apostrophe, UTF-8, or the blank between words. */
+static int name_byte(unsigned char c)
+{
+	return ex_is_alpha(c) || c == '.' || c == '-' || c == '\'' || c >= 0x80 || c == ' ';
+}
+
+/* A person's name: 2..5 words, each capitalised (ASCII or a UTF-8
+ * letter), of letters, '.', '-' and apostrophes, no digits; lower-case
+ * particles ("de", "van") inside.  Returns the number of words, 0 when
+ * not a name (every caller wants two words at least).  The shape is
+ * tested first, the list of words that name things (the costly part)
+ * only for a line of that shape. */
 static int person_name(const char *s, size_t a, size_t b)
 {
 	int words = 0, caps = 0;
@@ -170,8 +193,6 @@ static int person_name(const char *s, size_t a, size_t b)
 		unsigned char c0 = (unsigned char)s[ws];
 		size_t n = i - ws;
 		if ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0xc0) {
-			if (not_a_name_word(s + ws, n))
-				return 0;
 			caps++;
 		} else if (!(ci_eq(s + ws, n, "de") || ci_eq(s + ws, n, "van") || ci_eq(s + ws, n, "von") ||
 		             ci_eq(s + ws, n, "da") || ci_eq(s + ws, n, "del") || ci_eq(s + ws, n, "la") ||
@@ -181,28 +202,83 @@ static int person_name(const char *s, size_t a, size_t b)
 		}
 		words++;
 	}
-	if (words > 5 || caps < 1)
+	if (words < 2 || words > 5 || caps < 1)
 		return 0;
+	/* the capitalised words: none may name a thing */
+	for (i = a; i < b;) {
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t ws = i;
+		while (i < b && s[i] != ' ')
+			i++;
+		unsigned char c0 = (unsigned char)s[ws];
+		if (((c0 >= 'A' && c0 <= 'Z') || c0 >= 0xc0) && not_a_name_word(s + ws, i - ws))
+			return 0;
+	}
 	return words;
 }
 
+/* A word of title_like() at s[i] (a word start): one switch on the
+ * first letter instead of a scan of the text per word. */
+static int title_word_at(const char *s, size_t b, size_t i)
+{
+	switch (ex_lower((unsigned char)s[i])) {
+	case 'a':
+		return ex_word_at(s, b, i, "analyst") != 0;
+	case 'c':
+		return ex_word_at(s, b, i, "chief") || ex_word_at(s, b, i, "ceo") ||
+		       ex_word_at(s, b, i, "cfo") || ex_word_at(s, b, i, "coo") ||
+		       ex_word_at(s, b, i, "cto") || ex_word_at(s, b, i, "chairman") ||
+		       ex_word_at(s, b, i, "chair") || ex_word_at(s, b, i, "controller") ||
+		       ex_word_at(s, b, i, "counsel");
+	case 'd':
+		return ex_word_at(s, b, i, "director") != 0;
+	case 'e':
+		return ex_word_at(s, b, i, "executive") || ex_word_at(s, b, i, "evp");
+	case 'f':
+		return ex_word_at(s, b, i, "founder") != 0;
+	case 'h':
+		return ex_word_at(s, b, i, "head") != 0;
+	case 'i':
+		return ex_word_at(s, b, i, "investor") != 0;
+	case 'm':
+		return ex_word_at(s, b, i, "managing") || ex_word_at(s, b, i, "md") ||
+		       ex_word_at(s, b, i, "manager");
+	case 'o':
+		return ex_word_at(s, b, i, "officer") != 0;
+	case 'p':
+		return ex_word_at(s, b, i, "president") || ex_word_at(s, b, i, "partner");
+	case 'r':
+		return ex_word_at(s, b, i, "relations") != 0;
+	case 's':
+		return ex_word_at(s, b, i, "svp") || ex_word_at(s, b, i, "secretary");
+	case 't':
+		return ex_word_at(s, b, i, "treasurer") != 0;
+	case 'v':
+		return ex_word_at(s, b, i, "vice") || ex_word_at(s, b, i, "vp");
+	default:
+		return 0;
+	}
+}
+
 /* A job title or a firm's line: "Chief Financial Officer", "EVP & CFO",
- * "Analyst, Evercore ISI". */
+ * "Analyst, Evercore ISI": one of the words "officer", "president",
+ * "chief", "ceo", "cfo", "coo", "cto", "analyst", "director", "vice",
+ * "vp", "head", "relations", "chairman", "chair", "treasurer",
+ * "controller", "founder", "executive", "managing", "partner", "svp",
+ * "evp", "md", "investor", "secretary", "counsel", "manager"
+ * (title_word_at), no digits, '?' or '!'. */
 static int title_like(const char *s, size_t a, size_t b)
 {
-	static const char *const words[] = {
-	    "officer", "president", "chief", "ceo", "cfo", "coo", "cto", "analyst",
-	    "director", "vice", "vp", "head", "relations", "chairman", "chair",
-	    "treasurer", "controller", "founder", "executive", "managing", "partner",
-	    "svp", "evp", "md", "investor", "secretary", "counsel", "manager",
-	};
 	if (b - a > 140)
 		return 0;
 	for (size_t i = a; i < b; i++)
 		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '?' || s[i] == '!')
 			return 0;
-	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-		if (ci_has_word(s + a, b - a, words[k]))
+	for (size_t i = a; i < b; i++)
+		if ((i == a || !ex_is_word((unsigned char)s[i - 1])) && title_word_at(s, b, i))
 			return 1;
 	return 0;
 }
@@ -225,14 +301,41 @@ static size_t separator(const char *s, size_t a, size_t b)
 	return b;
 }
 
-/* separator() for a name before it: a separator NAME_MAX_LEN bytes or
- * more after a leaves no name (person_name), so the search stops there;
- * b when there is none before. */
+/* separator() for a name before it (s[a] not a blank): a separator
+ * NAME_MAX_LEN bytes or more after a leaves no name (person_name), so the
+ * search stops there; so it does where what comes before a later
+ * separator cannot be a name: a byte that cannot stand in one
+ * (name_byte), a sixth word, a lower-case word of four letters or more
+ * (no particle).  b when there is none before. */
 static size_t name_separator(const char *s, size_t a, size_t b)
 {
 	size_t lim = b - a > NAME_MAX_LEN + 4 ? a + NAME_MAX_LEN + 4 : b;
-	size_t sep = separator(s, a, lim);
-	return sep < lim && sep - a < NAME_MAX_LEN ? sep : b;
+	int words = 1;
+	for (size_t i = a; i + 1 < lim; i++) {
+		if (s[i] == ',' && s[i + 1] == ' ')
+			return i - a < NAME_MAX_LEN ? i : b;
+		if (s[i] == ' ') {
+			unsigned char c1 = (unsigned char)s[i + 1];
+			if (i + 2 < lim && c1 == '-' &&
+			    (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < lim && s[i + 3] == ' ')))
+				return i - a < NAME_MAX_LEN ? i : b;
+			if (i + 4 < lim && c1 == 0xe2 && (unsigned char)s[i + 2] == 0x80 &&
+			    ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ')
+				return i - a < NAME_MAX_LEN ? i : b;
+			/* a word starts at i + 1 and lies before any separator
+			 * still to come (they start with ',' or a blank) */
+			if (c1 != ' ' && c1 != ',') {
+				if (++words > 5)
+					return b;
+				if (c1 >= 'a' && c1 <= 'z' && i + 4 < lim && ex_is_alpha((unsigned char)s[i + 2]) &&
+				    ex_is_alpha((unsigned char)s[i + 3]) && ex_is_alpha((unsigned char)s[i + 4]))
+					return b;
+			}
+		} else if (!name_byte((unsigned char)s[i])) {
+			return b;
+		}
+	}
+	return b;
 }
 
 static int words_in(const char *s, size_t a, size_t b)
@@ -245,12 +348,12 @@ static int words_in(const char *s, size_t a, size_t b)
 }
 
 /* Roster headings: 0 the company's side, 1 the analysts', 2 both,
- * -1 not a roster heading. */
-static int roster_heading(const char *s, size_t a, size_t b)
+ * -1 not a roster heading; t[0..n) is the line after bare(). */
+static int roster_heading(const char *t, size_t n)
 {
-	bare(s, &a, &b);
-	size_t n = b - a;
-	const char *t = s + a;
+	/* the headings below are 7 ("analyst") to 30 bytes long */
+	if (n < 7 || n > 30)
+		return -1;
 	if (ci_eq(t, n, "company participants") || ci_eq(t, n, "corporate participants") ||
 	    ci_eq(t, n, "executives") || ci_eq(t, n, "company representatives") ||
 	    ci_eq(t, n, "company speakers") || ci_eq(t, n, "management") ||
@@ -267,10 +370,10 @@ static int roster_heading(const char *s, size_t a, size_t b)
 	return -1;
 }
 
-static int is_operator(const char *s, size_t a, size_t b)
+/* "Operator" alone; t[0..n) is the line after bare(). */
+static int is_operator(const char *t, size_t n)
 {
-	bare(s, &a, &b);
-	return ci_eq(s + a, b - a, "operator");
+	return ci_eq(t, n, "operator");
 }
 
 /* "Operator: ..." opening a line (one turn, not a collapsed call). */
@@ -374,9 +477,11 @@ void ex_doc_speakers(ex_doc *d)
 			continue;
 		}
 		size_t a = L->start, b = L->end;
+		size_t ba = a, bb = b;
+		bare(s, &ba, &bb);
 		int h = L->cls == EX_L_TEXT || L->cls == EX_L_HEADING || L->cls == EX_L_SPEAKER ||
 		                L->cls == EX_L_SECTION
-		            ? roster_heading(s, a, b)
+		            ? roster_heading(s + ba, bb - ba)
 		            : -1;
 		if (h >= 0) {
 			mode = h;
@@ -388,7 +493,7 @@ void ex_doc_speakers(ex_doc *d)
 			roster[k] = 2;
 			continue;
 		}
-		if (is_operator(s, a, b)) {
+		if (is_operator(s + ba, bb - ba)) {
 			has_operator = 1;
 			mode = -1;
 			op_turn = 1;
@@ -403,8 +508,7 @@ void ex_doc_speakers(ex_doc *d)
 			continue;
 		}
 		if (mode >= 0) {
-			size_t ra = a, rb = b;
-			bare(s, &ra, &rb);
+			size_t ra = ba, rb = bb;
 			size_t sep = separator(s, ra, rb);
 			/* a sentence ends the roster; "Acme Corp." does not */
 			int ends = rb > ra && (s[rb - 1] == '?' || (s[rb - 1] == '.' && words_in(s, ra, rb) > 10));
@@ -494,7 +598,7 @@ void ex_doc_speakers(ex_doc *d)
 			size_t na = a, nb = b;
 			bare(s, &na, &nb);
 			int i = -1;
-			if (is_operator(s, a, b)) {
+			if (is_operator(s + na, nb - na)) {
 				who = EX_ROLE_OPERATOR;
 			} else if (nb > na && (i = find(p, s + na, nb - na)) >= 0) {
 				who = p->v[i].role;
@@ -504,9 +608,8 @@ void ex_doc_speakers(ex_doc *d)
 				add(p, s + na, nb - na, who);
 			} else {
 				/* "Name, Title" on a line of its own */
-				size_t sep = name_separator(s, na, nb);
-				if (sep < nb && (bare_names || has_operator) && person_name(s, na, sep) >= 2 &&
-				    title_like(s, sep, nb)) {
+				size_t sep = bare_names || has_operator ? name_separator(s, na, nb) : nb;
+				if (sep < nb && person_name(s, na, sep) >= 2 && title_like(s, sep, nb)) {
 					i = find(p, s + na, sep - na);
 					who = i >= 0 ? p->v[i].role
 					             : ci_has_word(s + sep, nb - sep, "analyst") ? EX_ROLE_ANALYST

@@ -648,8 +648,10 @@ static int scan(ex_doc *d, reps *out)
 			continue;
 		}
 		size_t st = i;
-		while (i < len && ex_is_alpha((unsigned char)s[i]))
+		/* d->clean ends with a NUL (no letter) at len: no bound test */
+		do
 			i++;
+		while (ex_is_alpha((unsigned char)s[i]));
 		size_t e = i;
 		if (e - st > 9 || !(first[e - st] >> ((ch | 0x20) - 'a') & 1))
 			continue;

@@ -1372,12 +1372,11 @@ static int cur_unit(const char *l, const char *unit)
 static void scale_of(tstate *t, const char *l)
 {
 	double sc = 0;
-	/* every unit statement below holds "in t", "in m", "in b" or "000" */
-	int maybe = strstr(l, "000") != NULL || strstr(l, "million") != NULL ||
-	            strstr(l, "thousand") != NULL;
-	for (const char *p = strstr(l, "in "); p && !maybe; p = strstr(p + 1, "in "))
-		maybe = p[3] == 't' || p[3] == 'm' || p[3] == 'b';
-	if (!maybe)
+	/* every unit statement below holds "000", "thousand" or "illion"
+	 * ("in thousands" holds the word; "million", "in millions" and "in
+	 * billions" hold "illion"): most lines have none ("in the" is no
+	 * reason to look further) */
+	if (!has(l, "000") && !has(l, "illion") && !has(l, "thousand"))
 		return;
 	/* a currency before the unit: "US$ million", "$ millions", "USD
 	 * thousands" (a table's head cell or title) */
@@ -1725,8 +1724,8 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			lower_copy(l, sizeof l, s + a, b - a);
 			size_t ll = strlen(l);
 			/* "GAAP" / "Non-GAAP" alone above a table: its basis */
-			if (!strcmp(l, "gaap") || !strcmp(l, "non-gaap") || !strcmp(l, "adjusted") ||
-			    !strcmp(l, "gaap:") || !strcmp(l, "non-gaap:")) {
+			if (ll <= 9 && (!strcmp(l, "gaap") || !strcmp(l, "non-gaap") || !strcmp(l, "adjusted") ||
+			                !strcmp(l, "gaap:") || !strcmp(l, "non-gaap:"))) {
 				if (!in_title && t->hdr_stale)
 					reset(t);
 				in_title = 1;
@@ -1799,7 +1798,8 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					t->title[tl++] = ' ';
 				memcpy(t->title + tl, l, ll + 1);
 			}
-			if (has(l, "reconciliation") || (has(l, "gaap") && has(l, "non-gaap")))
+			/* "non-gaap" holds "gaap" */
+			if (has(l, "reconciliation") || has(l, "non-gaap"))
 				t->recon = 1;
 			if (has(l, "balance sheet") || has(l, "financial position"))
 				t->balance = 1;

@@ -326,8 +326,16 @@ static int furniture(const char *s, size_t n)
 	 * before a window whose bit is set are compared in full */
 	for (size_t q = 0; q + 4 <= m; q += 4) {
 		const unsigned char *ux = (const unsigned char *)t + q;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* the same value by one load: or-ing 0x20 into every byte
+		 * carries nowhere */
+		uint32_t w4;
+		memcpy(&w4, ux, 4);
+		w4 |= 0x20202020u;
+#else
 		uint32_t w4 = (uint32_t)(ux[0] | 0x20) | (uint32_t)(ux[1] | 0x20) << 8 |
 		              (uint32_t)(ux[2] | 0x20) << 16 | (uint32_t)(ux[3] | 0x20) << 24;
+#endif
 		uint32_t h = (uint32_t)(w4 * 0x9E3779B1u) >> 20;
 		if (!((fur_win[h >> 6] >> (h & 63)) & 1))
 			continue;
@@ -1110,6 +1118,16 @@ void ex_doc_quote(const ex_doc *d, size_t a, size_t b, char *buf, size_t n)
 	int space = 0;
 	for (size_t i = ra; i < rb && o + 4 < n;) {
 		unsigned char c = u[i];
+		/* printable ASCII other than the blank first: the common case
+		 * (white space and controls are all below 0x21) */
+		if (c > ' ' && c < 0x80) {
+			if (space && o > 0)
+				buf[o++] = ' ';
+			space = 0;
+			buf[o++] = (char)c;
+			i++;
+			continue;
+		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
 			space = 1;
 			i++;
