@@ -223,6 +223,30 @@ static void half_year_report(void)
 	ec_series_free(s);
 }
 
+static void clauses_and_cash(void)
+{
+	ec_series *s = doc("\"Backlog ended the quarter at $624.5 million, and we are raising our "
+	                   "outlook for the year.\" Cash and cash equivalents were $1,084.3 million "
+	                   "as of December 31, 2023. Revenue was $2.1 billion, and we expect "
+	                   "revenue of $2.3 billion for the first quarter.");
+	const ec_obs *o = row(s, "2023Q4", "backlog", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 624.5) < 1e-9,
+	      "a forecast in a later clause with its own subject leaves the backlog an actual");
+	o = row(s, "2023Q4", "cash_investments", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 1084.3) < 1e-9,
+	      "with no investments named, cash and cash equivalents are the cash");
+	o = row(s, "2023Q4", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 2100) < 1e-9, "'$2.1 billion, and we expect' : 2.1 is an actual");
+	o = row(s, "2024Q1", "revenue", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->value - 2300) < 1e-9, "the forecast after it stays guidance");
+	ec_series_free(s);
+	s = doc("Cash and cash equivalents were $1,084.3 million and short-term investments were "
+	        "$200 million at December 31, 2023.");
+	o = row(s, "2023Q4", "cash_investments", "total", EC_KIND_ACTUAL);
+	CHECK(s && !o, "with investments named, cash and cash equivalents alone are not the total");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -232,5 +256,6 @@ int main(void)
 	when_forms();
 	comparisons();
 	half_year_report();
+	clauses_and_cash();
 	return ec_test_done();
 }

@@ -99,6 +99,7 @@ typedef struct ctx {
 	/* unpunctuated speech (clause.c): the last statement's forecast
 	 * cues, and whether the next statement goes on with them */
 	int last_guide, last_fwd, inherit;
+	int cash_alone; /* cash_alone(): -1 not yet known */
 	int err;
 	tok t[MAXTOK];
 	size_t nt;
@@ -700,6 +701,8 @@ typedef struct sentinfo {
 	int respectively;
 	size_t first_ph; /* token of the first phrase, or SIZE_MAX */
 	int headline;    /* mostly upper-case words */
+	int guide_ctx;   /* guide set by the context (an outlook section, a
+	                  * forecast going on), not only by the words */
 } sentinfo;
 
 /* A dash between blanks (a dateline's " -- ", an aside), not the end of
@@ -837,6 +840,46 @@ static int plain_compare(const ctx *c, size_t k)
 	return a->cur == b->cur && a->pct == b->pct && a->cents == b->cents && a->scale == b->scale;
 }
 
+static int guide_reference(const ctx *c, size_t j);
+
+/* The document names no investments or marketable securities: "cash and
+ * cash equivalents" is then all its cash (as a balance sheet's only cash
+ * line is, see table.c). */
+static int cash_alone(ctx *c)
+{
+	if (c->cash_alone < 0)
+		c->cash_alone = !strstr(c->d->clean, "nvestments") && !strstr(c->d->clean, "NVESTMENTS") &&
+		                !strstr(c->d->clean, "arketable") && !strstr(c->d->clean, "ARKETABLE");
+	return c->cash_alone;
+}
+
+/* Every forecast word of the sentence comes after the number at k, in a
+ * new clause with a subject of its own: "..., and we are raising our
+ * outlook", "...; we expect". */
+static int forecast_later(const ctx *c, size_t k)
+{
+	size_t brk = 0;
+	for (size_t j = k + 1; j + 1 < c->nt && !brk; j++) {
+		if (is_punct(&c->t[j], ';')) {
+			brk = j;
+		} else if (is_punct(&c->t[j], ',')) {
+			size_t x = j + 1;
+			if (W(&c->t[x], "and") || W(&c->t[x], "but") || W(&c->t[x], "while"))
+				x++;
+			if (x > j + 1 && x < c->nt &&
+			    (W(&c->t[x], "we") || W(&c->t[x], "our") || W(&c->t[x], "i") ||
+			     W(&c->t[x], "management")))
+				brk = j;
+		}
+	}
+	if (!brk)
+		return 0;
+	for (size_t j = 0; j < brk; j++)
+		if (c->t[j].type == T_WORD && (c->t[j].sets & S_GUIDE) && !guide_reference(c, j))
+			return 0;
+	return 1;
+}
+
 static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_change,
                            size_t *prev_num, int *prev_pct)
 {
@@ -845,6 +888,12 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	const ex_range *r = &T->r;
 	sentinfo sl = *si0;
 	const sentinfo *si = &sl;
+	if (sl.guide && !sl.guide_ctx && forecast_later(c, k)) {
+		/* "Backlog ended the quarter at $624.5 million, and we are
+		 * raising our outlook for the year": the forecast is another
+		 * clause's */
+		sl.guide = sl.fwd = 0;
+	}
 	if (sl.guide && !sl.fwd) {
 		/* "Revenue came in at $2.05 billion, at the high end of our
 		 * guidance range of $1.95 billion to $2.05 billion": only the
@@ -1005,6 +1054,9 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	if (ph < 0)
 		DROP("no metric");
 	int fam = ex_phrases[ph].fam;
+	if (fam == F_BLOCK && !strcmp(ex_phrases[ph].words, "cash and cash equivalents") &&
+	    cash_alone(c))
+		fam = F_CASH; /* the document's only cash figure */
 	int neg = ex_phrases[ph].neg;
 	if (per_share) {
 		if (fam == F_NI || fam == F_EPS)
@@ -1939,10 +1991,12 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	if (c->outlook) {
 		si.guide = 1;
 		si.fwd = 1;
+		si.guide_ctx = 1;
 	}
 	if (inherit) {
 		si.guide = 1;
 		si.fwd |= inherit_fwd;
+		si.guide_ctx = 1;
 	}
 	c->last_guide = si.guide;
 	c->last_fwd = si.fwd;
@@ -2231,6 +2285,7 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 	c->out = out;
 	ex_lex_index(&c->ix);
 	c->basis_ctx = -1;
+	c->cash_alone = -1;
 	size_t k = 0;
 	int last_role = -1;
 	while (k < d->n_lines && !c->err) {
