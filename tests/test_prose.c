@@ -247,6 +247,39 @@ static void clauses_and_cash(void)
 	ec_series_free(s);
 }
 
+static void frames_and_lists(void)
+{
+	ec_series *s = extract(
+	    "Acme Q4 2023 Earnings Call\n\nOperator\n\nWelcome to the call.\n\n"
+	    "John Smith - CFO\n\n"
+	    "Net sales for the year were $12.48 billion, and adjusted EPS was $4.31, up 9% from "
+	    "$3.96 in 2022.\n\n"
+	    "For the full year, diluted EPS was $3.58. Operating cash flow was $1.46 billion and "
+	    "capital expenditures were $512 million.\n\n"
+	    "Fourth quarter net sales were $3.12 billion. By segment, North America Retail net "
+	    "sales were $2.05 billion, International was $640 million and Foodservice was $430 "
+	    "million. Gross margin was 35%, and Retail grew 6% to $741 million.\n");
+	const ec_obs *o = row(s, "2022FY", "eps_diluted", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 3.96) < 1e-9, "'from $3.96 in 2022': the year after the number");
+	o = row(s, "2023FY", "eps_diluted", "total", EC_KIND_ACTUAL);
+	CHECK(o && o->basis == EC_BASIS_NON_GAAP && fabs(o->value - 4.31) < 1e-9,
+	      "the year's own adjusted EPS stays 4.31");
+	o = row(s, "2023FY", "operating_cash_flow", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 1460) < 1e-9,
+	      "'For the full year, ...' frames the paragraph: cash flow 2023FY");
+	o = row(s, "2023FY", "capex", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 512) < 1e-9, "capex 2023FY");
+	o = row(s, "2023Q4", "revenue", "north_america_retail", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 2050) < 1e-9, "the first segment of the list");
+	o = row(s, "2023Q4", "revenue", "international", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 640) < 1e-9, "'International was $640 million': a parallel segment");
+	o = row(s, "2023Q4", "revenue", "foodservice", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 430) < 1e-9, "'and Foodservice was $430 million'");
+	CHECK(!row(s, "2023Q4", "revenue", "retail", EC_KIND_ACTUAL),
+	      "'Retail grew 6%% to $741 million' after a margin clause is not read");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -257,5 +290,6 @@ int main(void)
 	comparisons();
 	half_year_report();
 	clauses_and_cash();
+	frames_and_lists();
 	return ec_test_done();
 }

@@ -100,6 +100,10 @@ typedef struct ctx {
 	 * cues, and whether the next statement goes on with them */
 	int last_guide, last_fwd, inherit;
 	int cash_alone; /* cash_alone(): -1 not yet known */
+	/* a paragraph's frame: "For the full year, ..." opening a sentence
+	 * dates the figures of the paragraph that state no period */
+	int frame_set;
+	ec_period frame_per;
 	int err;
 	tok t[MAXTOK];
 	size_t nt;
@@ -1098,6 +1102,8 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 		dropped = 1; /* ", which includes $5 million": still open */
 	/* "Gross margin of 62% was a nice step up, and Diagnostics grew 6%
 	 * to $741 million": a new clause with a subject of its own */
+	size_t par_a = 0, par_b = 0; /* a parallel segment's name tokens */
+	int new_subject = 0;          /* the nearest clause before k has its own */
 	if (!post) {
 		static const char *const verbs[] = {
 		    "grew", "was", "were", "rose", "fell", "increased", "decreased", "declined",
@@ -1110,9 +1116,22 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			size_t x = j + 1;
 			while (x < k && x <= j + 3 && cap_name(c, x))
 				x++;
-			if (x > j + 1 && x < k && c->t[x].type == T_WORD && in_set(c->t[x].w, verbs))
-				dropped = 1;
+			if (x > j + 1 && x < k && c->t[x].type == T_WORD && in_set(c->t[x].w, verbs)) {
+				/* "North America Retail net sales were $2.05 billion,
+				 * International was $640 million": another segment of
+				 * the same metric, named as the subject */
+				if (x + 1 == k && (W(&c->t[x], "was") || W(&c->t[x], "were"))) {
+					par_a = j + 1;
+					par_b = x;
+					new_subject = 0;
+				} else {
+					new_subject = 1;
+					par_a = par_b = 0;
+				}
+			}
 		}
+		if (new_subject)
+			dropped = 1;
 	}
 	/* "revenue for last quarter, it was $24 million": a pronoun after
 	 * the phrase stands for something else named earlier */
@@ -1409,6 +1428,15 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			subject_seg = 1;
 		}
 	}
+	if (par_b) {
+		/* only in a list of segments: the phrase names one itself */
+		if (!q.seg[0] || !seg_fam)
+			DROP("a new clause with a subject of its own");
+		q.seg[0] = 0;
+		for (size_t x = par_b; x-- > par_a;)
+			seg_append(q.seg, sizeof q.seg, c->t[x].w);
+		subject_seg = 1;
+	}
 	/* a bullet under a segment's sub-heading ("*Data Center*") */
 	if (!q.seg[0] && seg_fam && c->bullet_seg[0]) {
 		snprintf(q.seg, sizeof q.seg, "%s", c->bullet_seg);
@@ -1465,6 +1493,26 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 				wh = &t->when;
 				whk = j;
 				break;
+			}
+		}
+	}
+	/* "from $3.96 in 2022": a year right after the number is its period */
+	ex_when year_when;
+	if (!wh && k + 2 < c->nt && (W(&c->t[k + 1], "in") || W(&c->t[k + 1], "for")) &&
+	    c->t[k + 2].type == T_WORD) {
+		const char *x = c->t[k + 2].w;
+		if (strlen(x) == 4 && (x[0] == '1' || x[0] == '2') && x[1] >= '0' && x[1] <= '9' &&
+		    x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9') {
+			memset(&year_when, 0, sizeof year_when);
+			year_when.rel = EX_P_ABS;
+			year_when.p.type = EC_PERIOD_YEAR;
+			year_when.p.year = (x[0] - '0') * 1000 + (x[1] - '0') * 100 + (x[2] - '0') * 10 + (x[3] - '0');
+			year_when.explicit_year = 1;
+			year_when.start = c->t[k + 2].s;
+			year_when.end = c->t[k + 2].e;
+			if (year_when.p.year >= 1950 && year_when.p.year <= 2100) {
+				wh = &year_when;
+				whk = c->nt; /* no token of its own */
 			}
 		}
 	}
@@ -1570,12 +1618,15 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 		per = d->period;
 		if (c->lead_set && c->lead_has_per && !c->lead_guide && !si->guide)
 			per = c->lead_per; /* a bullet under "Fiscal Year 2023 Highlights" */
+		int framed = c->frame_set && !si->guide;
+		if (framed)
+			per = c->frame_per; /* "For the full year, ... . Capex was $512 million." */
 		if (si->guide)
 			per = c->gp_set ? c->gp : ec_period_add_quarters(d->period, 1);
 		/* a half-year report states the half's flows ("Net cash from
 		 * operating activities was $561 million"); balances stay at
 		 * the quarter's end */
-		else if (d->half_report && ec_period_equal(per, d->period) && fam != F_CASH &&
+		else if (d->half_report && !framed && ec_period_equal(per, d->period) && fam != F_CASH &&
 		         fam != F_DEFREV && fam != F_BACKLOG && fam != F_HEAD && fam != F_DSO) {
 			per.type = EC_PERIOD_HALF;
 			per.n = d->period.n / 2;
@@ -1788,6 +1839,21 @@ static int guide_reference(const ctx *c, size_t j)
 	return 0;
 }
 
+/* "For the full year, ...", "In the fourth quarter, ..." opening a
+ * sentence: the period of the paragraph's figures that state none. */
+static void paragraph_frame(ctx *c)
+{
+	if (c->nt < 3 || !(W(&c->t[0], "for") || W(&c->t[0], "in") || W(&c->t[0], "during")) ||
+	    c->t[1].type != T_WHEN || !is_punct(&c->t[2], ','))
+		return;
+	const ex_doc *d = c->d;
+	ec_period p;
+	if (!ex_when_resolve(&c->t[1].when, &d->cal, d->has_period, d->period, NULL, 0, &p))
+		return;
+	c->frame_per = p;
+	c->frame_set = 1;
+}
+
 /* A sentence without numbers that announces the period of the forecasts
  * that follow: "Now to our 2024 outlook.", "Turning to guidance for the
  * fourth quarter."  Sets the forecast period of the speaker's following
@@ -1962,6 +2028,7 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	si.b = b;
 	si.first_ph = (size_t)-1;
 	update_context(c, &si);
+	paragraph_frame(c);
 	if (c->role != EX_ROLE_OPERATOR)
 		forecast_period(c);
 	if (!digit || c->role == EX_ROLE_OPERATOR)
@@ -2318,6 +2385,7 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 			c->basis_ctx = -1;
 			c->gp_set = 0;
 		}
+		c->frame_set = 0; /* a frame holds for its paragraph */
 		c->role = L->role;
 		c->qa = L->qa;
 		c->outlook = L->outlook;
