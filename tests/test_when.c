@@ -74,6 +74,13 @@ int main(void)
 	CHECK(ex_date_parse(dt, strlen(dt), 0, &y, &m, &d, &e) && y == 2010 && m == 10 && d == 19, "Oct. 19. 2010");
 	dt = "October 23, 2007";
 	CHECK(ex_date_parse(dt, strlen(dt), 0, &y, &m, &d, &e) && y == 2007 && m == 10 && d == 23, "October 23, 2007");
+	dt = "25-Jul-2024 Call";
+	CHECK(ex_date_parse(dt, strlen(dt), 0, &y, &m, &d, &e) && y == 2024 && m == 7 && d == 25 && e == 11,
+	      "25-Jul-2024");
+	dt = "25 July 2024";
+	CHECK(ex_date_parse(dt, strlen(dt), 0, &y, &m, &d, &e) && y == 2024 && m == 7 && d == 25, "25 July 2024");
+	dt = "25-Jul 2024";
+	CHECK(!ex_date_parse(dt, strlen(dt), 0, &y, &m, &d, &e), "'25-Jul 2024' is no date");
 
 	/* The document's own period and date. */
 	const char *rel = "JUNIPER NETWORKS REPORTS Q3'07 FINANCIAL RESULTS\n\n"

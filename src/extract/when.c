@@ -158,10 +158,14 @@ int ex_date_parse(const char *s, size_t len, size_t i, int *y, int *m,
 		return 0;
 	}
 	if (n >= 1 && n <= 2 && v >= 1 && v <= 31) {
-		size_t j = ex_skip_ws(s, len, i + n);
+		/* "25 July 2024", "25 Jul, 2024", "25-Jul-2024" */
+		int dash = i + n < len && s[i + n] == '-';
+		size_t j = dash ? i + n + 1 : ex_skip_ws(s, len, i + n);
 		int mo2 = ex_month_parse(s, len, j, &e);
+		if (mo2 && dash && !(e < len && s[e] == '-'))
+			mo2 = 0;
 		if (mo2) {
-			j = ex_skip_ws(s, len, e);
+			j = dash ? e + 1 : ex_skip_ws(s, len, e);
 			if (j < len && s[j] == ',')
 				j = ex_skip_ws(s, len, j + 1);
 			int yr;
