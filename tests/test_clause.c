@@ -208,11 +208,43 @@ static void extraction(void)
 	ec_series_free(s);
 }
 
+/* Turns on lines of their own, each too short to look unpunctuated alone. */
+static void short_turns(void)
+{
+	const char *t =
+	    "northwind systems second quarter twenty twenty five earnings call\n\n"
+	    "operator thank you for standing by all lines are muted i will now hand over to maria "
+	    "lopez chief financial officer\n\n"
+	    "maria lopez thank you operator revenue for the quarter was eight hundred and twelve "
+	    "million dollars up nine percent from seven hundred and forty five million dollars in "
+	    "the second quarter of last year gap gross margin was forty four point five percent and "
+	    "non gap gross margin was forty seven percent\n\n"
+	    "for the third quarter we expect revenue between eight hundred and thirty and eight "
+	    "hundred and fifty million dollars non gap operating margin of about nineteen percent\n\n"
+	    "thank you this concludes today's call\n";
+	CHECK(ex_doc_unpunctuated(t, strlen(t)), "a call without full stops is speech as a whole");
+	const char *prose = "Revenue was $812 million. Gross margin was 44.5%. Operating margin "
+	                    "was 18.2%. We expect revenue of $830 million to $850 million.\n";
+	CHECK(!ex_doc_unpunctuated(prose, strlen(prose)), "written prose is not");
+	ec_series *s = extract(t);
+	const ec_obs *o = row(s, "2025Q2", "revenue", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 812) < 1e-9, "'thank you operator revenue': total revenue, no segment");
+	o = row(s, "2025Q2", "gross_margin", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 44.5) < 1e-9,
+	      "short turn: GAAP gross margin 44.5 in the quarter, not the year-ago period before it");
+	o = row(s, "2025Q2", "gross_margin", EC_BASIS_NON_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 47) < 1e-9, "short turn: non-GAAP gross margin 47");
+	o = row(s, "2025Q3", "operating_margin", EC_BASIS_NON_GAAP, EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 19) < 1e-9, "short turn: operating margin guidance 19");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	unpunctuated();
 	cuts();
 	kinds();
 	extraction();
+	short_turns();
 	return ec_test_done();
 }

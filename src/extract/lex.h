@@ -68,6 +68,10 @@ const ex_metric *ex_family_metric(int fam, int pct);
  * when there is none; *inherit is 1 when that statement goes on with the
  * same forecast ("we expect revenue of X non gap margin of Y"). */
 int ex_unpunctuated(const char *s, size_t a, size_t b);
+/* The document as a whole is unpunctuated speech: fewer than one sentence
+ * end per thousand letters at its start (a transcript with a line per
+ * speaker turn and no full stops). */
+int ex_doc_unpunctuated(const char *s, size_t len);
 size_t ex_clause_next(const ex_doc *d, const ex_lexidx *ix, size_t a, size_t b, int *inherit);
 /* What the words of the statement [a, b) before its first number say:
  * EX_CLAUSE_QA, the questions start ("our first question comes from");

@@ -100,6 +100,7 @@ typedef struct ctx {
 	 * cues, and whether the next statement goes on with them */
 	int last_guide, last_fwd, inherit;
 	int cash_alone; /* cash_alone(): -1 not yet known */
+	int unpunct;    /* the whole document is unpunctuated speech */
 	/* a paragraph's frame: "For the full year, ..." opening a sentence
 	 * dates the figures of the paragraph that state no period */
 	int frame_set;
@@ -442,7 +443,7 @@ static const char *const stop_quals[] = {
     "notably", "importantly", "specifically", "meanwhile", "now", "today", "again",
     "still", "already", "further", "however", "together", "primarily", "mainly",
     "largely", "partly", "slightly", "significantly", "substantially", "modestly",
-    "nearly", "almost", "currently", "recently",
+    "nearly", "almost", "currently", "recently", "operator", "thanks", "thank",
     NULL};
 static const char *const seg_noise[] = {"segment", "segments", "business", "businesses",
                                         "division", "group", "unit", "line", "lines",
@@ -2114,7 +2115,7 @@ static void sentences(ctx *c, size_t a, size_t b)
 	const char *s = c->d->clean;
 	size_t start = a;
 	c->d->work += b - a;
-	int unp = ex_unpunctuated(s, a, b);
+	int unp = c->unpunct || ex_unpunctuated(s, a, b);
 	/* the bytes that can end a sentence: '.', '?', '!', and a blank
 	 * (the cut of an overlong one) */
 	static const unsigned char ender[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [' '] = 2, ['\n'] = 2};
@@ -2353,6 +2354,7 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 	ex_lex_index(&c->ix);
 	c->basis_ctx = -1;
 	c->cash_alone = -1;
+	c->unpunct = ex_doc_unpunctuated(d->clean, d->clean_len);
 	size_t k = 0;
 	int last_role = -1;
 	while (k < d->n_lines && !c->err) {
