@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "earnchart/csvio.h"
+
 typedef struct trend_item {
 	const char *company, *metric, *segment; /* owned by the work store */
 	ec_basis basis;
@@ -454,22 +456,6 @@ static void json_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static void csv_cell(FILE *f, const char *s)
-{
-	s = s ? s : "";
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 static void json_key(em *e, const char *key)
 {
 	if (!e->first[e->depth])
@@ -521,7 +507,7 @@ static void csv_row(em *e, const char *field, const char *value,
 	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
 		if (i)
 			fputc(',', e->f);
-		csv_cell(e->f, cells[i]);
+		ec_csv_put_cell(e->f, cells[i]);
 	}
 	fputc('\n', e->f);
 }

@@ -1112,6 +1112,11 @@ static void put_field(FILE *f, const char *s, bool quote)
 	fputc('"', f);
 }
 
+void ec_csv_put_cell(FILE *f, const char *s)
+{
+	put_field(f, s ? s : "", false);
+}
+
 static bool same_number(double a, double b)
 {
 	return (isnan(a) && isnan(b)) || a == b;

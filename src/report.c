@@ -180,23 +180,6 @@ static const char *base_name(const char *p)
 
 /* ---- conflicts.csv ---------------------------------------------------- */
 
-static void csv_cell(FILE *f, const char *s)
-{
-	if (!s)
-		s = "";
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 static void csv_obs(FILE *f, const ec_obs *o)
 {
 	char p[EC_PERIOD_STRLEN], v[40], lo[40], hi[40], ln[24];
@@ -221,7 +204,7 @@ static void csv_obs(FILE *f, const ec_obs *o)
 	for (int i = 0; i < 15; i++) {
 		if (i)
 			fputc(',', f);
-		csv_cell(f, cells[i]);
+		ec_csv_put_cell(f, cells[i]);
 	}
 }
 
@@ -286,7 +269,7 @@ static ec_err write_conflicts(const char *path, const ec_series *docs,
 				report_fmt_num(kept->value, v, sizeof v);
 			}
 			fputc(',', f);
-			csv_cell(f, kept ? kept->doc : "");
+			ec_csv_put_cell(f, kept ? kept->doc : "");
 			fprintf(f, ",%s,%s,%s\n", ln, v, scope[s]);
 			(*count)++;
 		}

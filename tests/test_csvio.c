@@ -776,8 +776,30 @@ static void test_mutations(void)
 	free(data);
 }
 
+static void test_put_cell(void)
+{
+	char buf[256];
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+	CHECK(f != NULL, "fmemopen");
+	if (!f)
+		return;
+	ec_csv_put_cell(f, "plain");
+	fputc('|', f);
+	ec_csv_put_cell(f, "a, b");
+	fputc('|', f);
+	ec_csv_put_cell(f, "say \"hi\"");
+	fputc('|', f);
+	ec_csv_put_cell(f, "two\nlines");
+	fputc('|', f);
+	ec_csv_put_cell(f, NULL);
+	fclose(f);
+	CHECK_STR(buf, "plain|\"a, b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|",
+	          "cells quoted only when needed, quotes doubled, NULL empty");
+}
+
 int main(void)
 {
+	test_put_cell();
 	test_corpus();
 	test_chunks();
 	test_round_trip();

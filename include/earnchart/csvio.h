@@ -39,6 +39,11 @@ ec_err ec_csv_read_mem(const char *data, size_t len, const char *name,
 ec_err ec_csv_read_file(const char *path, const ec_csv_limits *limits,
                         ec_series **out, ec_error *err);
 
+/* Writes one CSV cell s (NULL reads as "") to f, in double quotes with
+ * its quotes doubled when it holds a comma, a quote or a line break: the
+ * quoting of every CSV the library writes. */
+void ec_csv_put_cell(FILE *f, const char *s);
+
 /* Writes every row of s, in store order, with s's layout, to f. */
 ec_err ec_csv_write(const ec_series *s, FILE *f, const char *name,
                     ec_error *err);
