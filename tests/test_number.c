@@ -31,9 +31,46 @@ static void cell(const char *s, int kind, double v)
 		CHECK(fabs(n.v - v) < 1e-9, "cell '%s' = %g (got %g)", s, v, n.v);
 }
 
+/* usd_m value of the number at the first digit of s (after any
+ * currency written before it), NAN when it is not US dollars. */
+static double usdm_at_digit(const char *s)
+{
+	size_t i = strcspn(s, "0123456789");
+	ex_num n;
+	double v = NAN;
+	if (!ex_num_parse(s, strlen(s), i, &n) || !ex_num_value(&n, EC_UNIT_USD_M, 0, &v))
+		return NAN;
+	return v;
+}
+
+static void currencies(void)
+{
+	CHECK(isnan(usdm_at_digit("\xc2\xa5" "2,861.5 billion")), "yen sign: no usd value");
+	CHECK(isnan(usdm_at_digit("\xc2\xa3" "412m")), "pound sign: no usd value");
+	CHECK(isnan(usdm_at_digit("\xe2\x82\xac" "1.2 billion")), "euro sign: no usd value");
+	CHECK(isnan(usdm_at_digit("C$1.2 billion")), "C$: Canadian dollars are not US dollars");
+	CHECK(isnan(usdm_at_digit("EUR 300 million")), "EUR 300 million");
+	CHECK(isnan(usdm_at_digit("2.1 billion yen")), "'2.1 billion yen'");
+	CHECK(isnan(usdm_at_digit("850 million euros")), "'850 million euros'");
+	CHECK_REL(usdm_at_digit("US$18.75 billion"), 18750, 1e-12, "US$ stays US dollars");
+	CHECK_REL(usdm_at_digit("USD 300 million"), 300, 1e-12, "USD 300 million");
+	CHECK_REL(usdm_at_digit("revenue of 2.1 billion in 2024"), 2100, 1e-12,
+	          "a scale without a currency is still read as dollars");
+	ex_range r;
+	double lo, hi;
+	const char *yr = "\xc2\xa5" "3.8 to 3.9 billion";
+	CHECK(ex_range_parse(yr, strlen(yr), 2, &r) && !ex_range_bounds(&r, EC_UNIT_USD_M, 0, &lo, &hi),
+	      "a yen range has no usd bounds");
+	ex_num n;
+	const char *pct = "\xc2\xa5" "12.5%";
+	CHECK(ex_num_parse(pct, strlen(pct), 2, &n) && n.foreign && !ex_num_value(&n, EC_UNIT_COUNT, 0, &lo),
+	      "a foreign amount is no count either");
+}
+
 int main(void)
 {
 	double lo, hi;
+	currencies();
 	CHECK_REL(usdm("$1.012 billion"), 1012, 1e-12, "$1.012 billion -> 1012 usd_m");
 	CHECK_REL(usdm("$1,118 million"), 1118, 1e-12, "$1,118 million (escape already removed)");
 	CHECK_REL(usdm("$735.0M"), 735, 1e-12, "$735.0M suffix");

@@ -280,6 +280,63 @@ static void frames_and_lists(void)
 	ec_series_free(s);
 }
 
+static void fiscal_year_ending(void)
+{
+	ec_series *s = extract(
+	    "# Consolidated Financial Results for the Third Quarter of the Fiscal Year Ending "
+	    "March 31, 2025\n\nFebruary 6, 2025\n\n"
+	    "## Overview of results for the nine months (Q1-Q3 FY3/25)\n\n"
+	    "As a result, revenue for the nine months was \xc2\xa5" "2,861.5 billion, up 5.9% year "
+	    "on year. Gross profit was \xc2\xa5" "823.9 billion, and the gross profit ratio "
+	    "improved to 28.8% from 27.7% a year earlier.\n\n"
+	    "The effective tax rate was 27.4%, compared with 28.9% a year earlier.\n\n"
+	    "## Results for the third quarter (Q3 FY3/25: October-December 2024)\n\n"
+	    "Revenue for the three months ended December 31, 2024 was $1,003.8 million. The "
+	    "operating profit margin for the quarter was 11.4%, compared with 10.2% in Q3 "
+	    "FY3/24.\n\n"
+	    "## Results by segment (nine months)\n\n"
+	    "Power Systems: Revenue was $1,142.8 million. The segment operating profit margin "
+	    "was 11.3%.\n\n"
+	    "## Employees\n\n"
+	    "The number of employees was 61,284 as of December 31, 2024, compared with 59,870 as "
+	    "of March 31, 2024.\n\n"
+	    "## Forecasts\n\n"
+	    "In light of the results through the third quarter, the Company has revised its "
+	    "forecasts for FY2025, announced on October 31, 2024. Operating profit is now forecast "
+	    "for an operating profit margin of 10.9% (previous forecast: 10.5%). Revenue for the "
+	    "nine months translated at the average rate would be approximately US$18.75 "
+	    "billion.\n");
+	const ec_obs *o = row(s, "2025M9", "gross_margin", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 28.8) < 1e-9,
+	      "'Third Quarter of the Fiscal Year Ending March 31, 2025' + 'the nine months': FY2025M9");
+	o = row(s, "2024M9", "gross_margin", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 27.7) < 1e-9, "'a year earlier' in the nine months' paragraph");
+	o = row(s, "2025M9", "tax_rate", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 27.4) < 1e-9, "the section heading frames the next paragraph");
+	CHECK(!row(s, "2025M9", "revenue", "total", EC_KIND_ACTUAL) &&
+	          !row(s, "2025M9", "gross_profit", "total", EC_KIND_ACTUAL),
+	      "yen amounts give no rows");
+	o = row(s, "2025Q3", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 1003.8) < 1e-9, "the three months ended December 31, 2024 = FY2025Q3");
+	o = row(s, "2025Q3", "operating_margin", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 11.4) < 1e-9, "the quarter's margin keeps the quarter");
+	o = row(s, "2024Q3", "operating_margin", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 10.2) < 1e-9, "'Q3 FY3/24' = FY2024Q3");
+	o = row(s, "2025M9", "operating_margin", "power_systems", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 11.3) < 1e-9, "'Power Systems: ...' names the paragraph's segment");
+	o = row(s, "2025Q3", "headcount", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 61284) < 1e-9, "December 31, 2024 is FY2025Q3's end");
+	o = row(s, "2024Q4", "headcount", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 59870) < 1e-9, "March 31, 2024 is FY2024Q4's end");
+	o = row(s, "2025FY", "operating_margin", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 10.9) < 1e-9,
+	      "the forecasts for FY2025 (a date in the sentence is no figure), not the previous one");
+	CHECK(!row(s, "2025M9", "revenue", "total", EC_KIND_GUIDANCE) &&
+	          !row(s, "2025FY", "revenue", "total", EC_KIND_GUIDANCE),
+	      "a convenience translation into US$ is no figure");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -291,5 +348,6 @@ int main(void)
 	half_year_report();
 	clauses_and_cash();
 	frames_and_lists();
+	fiscal_year_ending();
 	return ec_test_done();
 }

@@ -26,6 +26,8 @@ typedef struct ex_num {
 	int bps;      /* "basis points" / "bps" */
 	int pts;      /* "points" / "percentage points" (a change of a rate) */
 	int cents;    /* "cents" / "¢" */
+	int foreign;  /* another currency than US dollars: "¥", "£", "€",
+	               * "C$", "EUR", "... billion yen" (never a usd value) */
 	int paren;    /* written in parentheses: negative */
 	int decimals; /* digits after the decimal point */
 	int digits;   /* significant digits written */
@@ -114,7 +116,9 @@ enum {
 	EX_P_MONTHQ = 8,  /* "the December quarter": n = month 1..12 */
 	EX_P_PRIORFY = 9, /* last year (full) */
 	EX_P_BEGIN = 10,  /* "beginning of the quarter": prior quarter end */
-	EX_P_HALF = 11    /* "the half year": the half the document's quarter ends */
+	EX_P_HALF = 11,   /* "the half year": the half the document's quarter ends */
+	EX_P_MTD = 12     /* "the nine months": n months to the document's
+	                   * quarter's end (6: its half, 12: its year) */
 };
 typedef struct ex_when {
 	int rel;        /* EX_P_* */

@@ -62,6 +62,60 @@ static double scale_at(const char *s, size_t len, size_t i, size_t *end)
 	return 0;
 }
 
+/* The currency written right before the digits at s[i] (after at most
+ * one blank): 1 US dollars ("US$"), 2 another currency ("\xc2\xa5",
+ * "\xc2\xa3", "\xe2\x82\xac", "C$", "HK$", "EUR", "JPY" ...), 0 none. */
+static int currency_before(const char *s, size_t i)
+{
+	size_t j = i;
+	if (j > 0 && s[j - 1] == ' ')
+		j--;
+	if (j == 0)
+		return 0;
+	unsigned char p = (unsigned char)s[j - 1];
+	if (p == '$') {
+		size_t a = j - 1;
+		while (a > 0 && j - 1 - a < 3 && s[a - 1] >= 'A' && s[a - 1] <= 'Z')
+			a--;
+		if (a == j - 1)
+			return 0; /* "$" itself is read by the parser */
+		if (j - 1 - a == 2 && s[a] == 'U' && s[a + 1] == 'S')
+			return 1;
+		return 2; /* "C$", "A$", "HK$", "NZ$", "R$" */
+	}
+	/* yen, pound, euro, rupee, won signs (UTF-8) */
+	if (j >= 2 && (unsigned char)s[j - 2] == 0xc2 && (p == 0xa5 || p == 0xa3))
+		return 2;
+	if (j >= 3 && (unsigned char)s[j - 3] == 0xe2 && (unsigned char)s[j - 2] == 0x82 &&
+	    (p == 0xac || p == 0xb9 || p == 0xa9))
+		return 2;
+	/* ISO codes */
+	if (j >= 3 && p >= 'A' && p <= 'Z' && s[j - 2] >= 'A' && s[j - 2] <= 'Z' &&
+	    s[j - 3] >= 'A' && s[j - 3] <= 'Z' && (j == 3 || !ex_is_alpha((unsigned char)s[j - 4]))) {
+		static const char *const codes[] = {"JPY", "EUR", "GBP", "CHF", "RMB", "CNY", "INR",
+		                                    "KRW", "CAD", "AUD", "SEK", "NOK", "DKK", "BRL",
+		                                    "MXN", "HKD", "SGD", "TWD", NULL};
+		for (const char *const *c = codes; *c; c++)
+			if (memcmp(s + j - 3, *c, 3) == 0)
+				return 2;
+		if (memcmp(s + j - 3, "USD", 3) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A currency word after the number and its scale: "2.1 billion yen". */
+static int currency_word(const char *s, size_t len, size_t k)
+{
+	static const char *const words[] = {"yen", "euro", "euros", "pounds", "sterling", "pence",
+	                                    "yuan", "renminbi", "won", "rupees", "francs", "kronor",
+	                                    "kroner", "krona", "reais", "pesos", NULL};
+	for (const char *const *w = words; *w; w++)
+		if (ex_word_at(s, len, k, *w))
+			return 1;
+	return 0;
+}
+
 int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 {
 	memset(out, 0, sizeof *out);
@@ -108,6 +162,12 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 	}
 	if (i >= len || !is_digit((unsigned char)s[i]))
 		return 0;
+	int foreign = 0;
+	if (!cur) {
+		int cb = currency_before(s, i);
+		cur = cb == 1;
+		foreign = cb == 2;
+	}
 	/* Integer part with optional thousands separators. */
 	double v = 0;
 	int digits = 0, lead = 1, ndig = 0;
@@ -183,6 +243,7 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 	ex_num n;
 	memset(&n, 0, sizeof n);
 	n.cur = cur;
+	n.foreign = foreign;
 	n.paren = paren;
 	n.decimals = decimals;
 	n.digits = digits ? digits : 1;
@@ -197,7 +258,10 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 	while (k < len && s[k] == ' ')
 		k++;
 	size_t w;
-	if (k < len && s[k] == '%') {
+	if (currency_word(s, len, k)) {
+		n.foreign = 1; /* the word stays outside the number */
+		n.cur = 0;
+	} else if (k < len && s[k] == '%') {
 		n.pct = 1;
 		e = k + 1;
 	} else if ((w = ex_word_at(s, len, k, "percent")) ||
@@ -260,7 +324,7 @@ int ex_num_value(const ex_num *n, ec_unit unit, double table_scale,
 {
 	switch (unit) {
 	case EC_UNIT_USD_M:
-		if (n->pct || n->bps || n->pts || n->cents)
+		if (n->pct || n->bps || n->pts || n->cents || n->foreign)
 			return 0;
 		if (n->scale) {
 			*out = n->v * n->scale / 1e6;
@@ -272,7 +336,7 @@ int ex_num_value(const ex_num *n, ec_unit unit, double table_scale,
 		}
 		return 0;
 	case EC_UNIT_USD:
-		if (n->pct || n->bps || n->pts)
+		if (n->pct || n->bps || n->pts || n->foreign)
 			return 0;
 		if (n->cents && !n->scale) {
 			*out = n->v / 100;
@@ -292,7 +356,7 @@ int ex_num_value(const ex_num *n, ec_unit unit, double table_scale,
 		return 1;
 	case EC_UNIT_DAYS:
 	case EC_UNIT_COUNT:
-		if (n->cur || n->pct || n->bps || n->pts || n->cents)
+		if (n->cur || n->pct || n->bps || n->pts || n->cents || n->foreign)
 			return 0;
 		*out = n->scale ? n->v * n->scale : n->v;
 		return 1;
@@ -362,6 +426,8 @@ static size_t word_seq(const char *s, size_t len, size_t i,
 
 static void inherit(ex_num *a, ex_num *b)
 {
+	if (a->foreign || b->foreign)
+		a->foreign = b->foreign = 1; /* "¥3.8 to 3.9 billion" */
 	if (a->cur && !b->cur && !b->pct)
 		b->cur = 1;
 	if (b->cur && !a->cur && !a->pct)

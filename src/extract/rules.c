@@ -105,6 +105,11 @@ typedef struct ctx {
 	 * dates the figures of the paragraph that state no period */
 	int frame_set;
 	ec_period frame_per;
+	int para_figures; /* a sentence of this paragraph had figures */
+	/* a heading's period ("Overview of results for the nine months"):
+	 * the frame of the paragraphs under it, up to the next heading */
+	int section_set;
+	ec_period section_per;
 	int err;
 	tok t[MAXTOK];
 	size_t nt;
@@ -1076,6 +1081,13 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	}
 	if (fam == F_BLOCK)
 		DROP("not our metric");
+	/* "translated at the average rate of ... would be approximately
+	 * US$18.75 billion": a convenience translation of another currency */
+	if (r->a.cur)
+		for (size_t j = 0; j < c->nt; j++)
+			if (W(&c->t[j], "translated") || W(&c->t[j], "translation") ||
+			    W(&c->t[j], "translations"))
+				DROP("a currency translation");
 	/* Words between the metric phrase (or previous number) and this
 	 * number: asides, changes, approximate bounds. */
 	/* "This includes product revenue of $97 million": the part of
@@ -1578,6 +1590,10 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	ex_doc *d = c->d;
 	ec_period scope, per;
 	int have_scope = scope_w && ex_when_resolve(scope_w, &d->cal, d->has_period, d->period, NULL, 0, &scope);
+	if (!have_scope && c->frame_set && !si->guide) {
+		scope = c->frame_per; /* "... a year earlier" in a framed paragraph */
+		have_scope = 1;
+	}
 	/* "up from about $145 million", "compared with a net loss of
 	 * $1,072.4 million": a comparison base is only kept with its own
 	 * period, never the sentence's */
@@ -1678,8 +1694,10 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			if ((c->t[j].sets & S_PRIOR))
 				prior = 1;
 			else if ((c->t[j].sets & S_GUIDE) && !W(&c->t[j], "guidance") &&
-			         !W(&c->t[j], "outlook"))
-				prior = 0; /* "$4.05 to $4.20 previously, and ... we expect" */
+			         !W(&c->t[j], "outlook") &&
+			         !(j > 0 && c->t[j - 1].type == T_WORD && (c->t[j - 1].sets & S_PRIOR)))
+				prior = 0; /* "$4.05 to $4.20 previously, and ... we expect"; not
+				            * "(previous forecast: $3,800.0 million)" */
 		}
 		if (prior)
 			DROP("prior guidance");
@@ -1842,17 +1860,36 @@ static int guide_reference(const ctx *c, size_t j)
 
 /* "For the full year, ...", "In the fourth quarter, ..." opening a
  * sentence: the period of the paragraph's figures that state none. */
-static void paragraph_frame(ctx *c)
+static void paragraph_frame(ctx *c, int digit)
 {
-	if (c->nt < 3 || !(W(&c->t[0], "for") || W(&c->t[0], "in") || W(&c->t[0], "during")) ||
-	    c->t[1].type != T_WHEN || !is_punct(&c->t[2], ','))
-		return;
 	const ex_doc *d = c->d;
 	ec_period p;
-	if (!ex_when_resolve(&c->t[1].when, &d->cal, d->has_period, d->period, NULL, 0, &p))
+	if (c->nt >= 3 && (W(&c->t[0], "for") || W(&c->t[0], "in") || W(&c->t[0], "during")) &&
+	    c->t[1].type == T_WHEN && is_punct(&c->t[2], ',')) {
+		if (ex_when_resolve(&c->t[1].when, &d->cal, d->has_period, d->period, NULL, 0, &p)) {
+			c->frame_per = p;
+			c->frame_set = 1;
+		}
 		return;
-	c->frame_per = p;
-	c->frame_set = 1;
+	}
+	/* the paragraph's first sentence with figures states a longer period
+	 * than the document's quarter: "Revenue for the nine months was ...
+	 * Gross profit was ..." */
+	if (!digit || c->para_figures)
+		return;
+	c->para_figures = 1;
+	if (c->frame_set || c->role == EX_ROLE_ANALYST)
+		return;
+	for (size_t j = 0; j < c->nt && c->t[j].type != T_NUM; j++) {
+		if (c->t[j].type != T_WHEN || when_is_comparison(c, j))
+			continue;
+		if (ex_when_resolve(&c->t[j].when, &d->cal, d->has_period, d->period, NULL, 0, &p) &&
+		    d->has_period && p.type != EC_PERIOD_QUARTER && month_end(p) == month_end(d->period)) {
+			c->frame_per = p;
+			c->frame_set = 1;
+		}
+		return;
+	}
 }
 
 /* A sentence without numbers that announces the period of the forecasts
@@ -1866,9 +1903,15 @@ static void forecast_period(ctx *c)
 	int year = 0;
 	for (size_t j = 0; j < c->nt; j++) {
 		const tok *t = &c->t[j];
-		if (t->type == T_NUM)
-			return; /* a statement with numbers of its own */
-		if (t->type == T_WORD && (W(t, "outlook") || W(t, "guidance") || W(t, "forecast")) &&
+		/* a statement with figures of its own (a bare day number, as in
+		 * "announced on October 31, 2024", is none) */
+		const ex_num *n = &t->r.a;
+		if (t->type == T_NUM && (t->r.kind != EX_R_POINT || n->cur || n->pct || n->scale ||
+		                         n->decimals || n->bps || n->pts || n->cents || n->foreign ||
+		                         n->v > 31 || n->v < 1))
+			return;
+		if (t->type == T_WORD &&
+		    (W(t, "outlook") || W(t, "guidance") || W(t, "forecast") || W(t, "forecasts")) &&
 		    !guide_reference(c, j))
 			guide = 1;
 		if (t->type == T_WHEN && !w && !when_is_comparison(c, j))
@@ -1882,6 +1925,18 @@ static void forecast_period(ctx *c)
 		return;
 	const ex_doc *d = c->d;
 	ec_period p;
+	/* the first period after the document's: "In light of the results
+	 * through the third quarter, the Company has revised its forecasts
+	 * for FY2025" */
+	for (size_t j = 0; w && j < c->nt; j++) {
+		ec_period f;
+		if (c->t[j].type == T_WHEN && !when_is_comparison(c, j) &&
+		    ex_when_resolve(&c->t[j].when, &d->cal, d->has_period, d->period, NULL, 1, &f) &&
+		    (!d->has_period || month_end(f) > month_end(d->period))) {
+			w = &c->t[j].when;
+			break;
+		}
+	}
 	if (w) {
 		if (!ex_when_resolve(w, &d->cal, d->has_period, d->period, NULL, 1, &p))
 			return;
@@ -1901,6 +1956,37 @@ static void forecast_period(ctx *c)
 
 /* What a lead-in sets for the bullets under it: guidance when it says
  * so ("expects", "outlook"), and the first period it states. */
+/* A heading that names the period of the section under it, longer than
+ * the document's quarter and ending with it: "Overview of results for
+ * the nine months", "Results by segment (nine months)". */
+static void section_frame(ctx *c)
+{
+	const ex_doc *d = c->d;
+	if (!d->has_period)
+		return;
+	ec_period p;
+	for (size_t j = 0; j < c->nt; j++) {
+		const tok *t = &c->t[j];
+		int ok = 0;
+		if (t->type == T_WHEN)
+			ok = ex_when_resolve(&t->when, &d->cal, d->has_period, d->period, NULL, 0, &p);
+		else if (j + 1 < c->nt && (W(t, "six") || W(t, "nine")) && W(&c->t[j + 1], "months")) {
+			ex_when m;
+			memset(&m, 0, sizeof m);
+			m.rel = EX_P_MTD;
+			m.n = W(t, "six") ? 6 : 9;
+			ok = ex_when_resolve(&m, &d->cal, d->has_period, d->period, NULL, 0, &p);
+		} else {
+			continue;
+		}
+		if (ok && p.type != EC_PERIOD_QUARTER && month_end(p) == month_end(d->period)) {
+			c->section_per = p;
+			c->section_set = 1;
+		}
+		return; /* the heading's first period decides */
+	}
+}
+
 static void lead_in(ctx *c)
 {
 	int guide = 0;
@@ -2021,6 +2107,8 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 		    (c->t[i - 2].r.a.pct || c->t[i - 2].r.a.bps || c->t[i - 2].r.a.pts))
 			c->t[j].ph = -1;
 	}
+	if (c->in_heading)
+		section_frame(c);
 	if (is_lead)
 		lead_in(c);
 	sentinfo si;
@@ -2029,7 +2117,7 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	si.b = b;
 	si.first_ph = (size_t)-1;
 	update_context(c, &si);
-	paragraph_frame(c);
+	paragraph_frame(c, digit);
 	if (c->role != EX_ROLE_OPERATOR)
 		forecast_period(c);
 	if (!digit || c->role == EX_ROLE_OPERATOR)
@@ -2334,6 +2422,26 @@ static void segment_heading(ctx *c, size_t a, size_t b, int heading)
 	snprintf(c->pend_seg, sizeof c->pend_seg, "%s", name);
 }
 
+/* A paragraph that opens with a segment's name and a colon ("Power
+ * Systems: Revenue was $1,142.8 million ... The segment operating margin
+ * was 11.3%."): its sentences are about that segment. */
+static void lead_in_segment(ctx *c, size_t a, size_t b)
+{
+	const char *s = c->d->clean;
+	size_t span = b - a < 50 ? b - a : 50;
+	const char *cp = memchr(s + a, ':', span);
+	if (!cp || (size_t)(cp - s) + 1 >= b || s[cp - s + 1] != ' ' ||
+	    ex_word_at(s, b, a, "operator"))
+		return;
+	char keep[sizeof c->pend_seg];
+	snprintf(keep, sizeof keep, "%s", c->pend_seg);
+	c->pend_seg[0] = 0;
+	segment_heading(c, a, (size_t)(cp - s), 1);
+	if (c->pend_seg[0])
+		snprintf(c->bullet_seg, sizeof c->bullet_seg, "%s", c->pend_seg);
+	snprintf(c->pend_seg, sizeof c->pend_seg, "%s", keep);
+}
+
 ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 {
 	/* Only the fields before the token array need clearing: tokens are
@@ -2364,6 +2472,7 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 				c->basis_ctx = -1;
 			c->basis_ctx = -1;
 			c->gp_set = 0;
+			c->section_set = 0;
 			last_role = L->role;
 			k++;
 			continue;
@@ -2387,7 +2496,12 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 			c->basis_ctx = -1;
 			c->gp_set = 0;
 		}
-		c->frame_set = 0; /* a frame holds for its paragraph */
+		if (L->cls == EX_L_HEADING)
+			c->section_set = 0; /* a new section */
+		/* a frame holds for its paragraph; a section's for its own */
+		c->frame_set = c->section_set;
+		c->frame_per = c->section_per;
+		c->para_figures = 0;
 		c->role = L->role;
 		c->qa = L->qa;
 		c->outlook = L->outlook;
@@ -2400,6 +2514,8 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 			c->lead_seg[0] = 0;
 		if (!bullet && j == k + 1)
 			segment_heading(c, L->start, L->end, L->cls == EX_L_HEADING);
+		if (!bullet && L->cls == EX_L_TEXT && !L->turn && d->kind != EC_DOC_TRANSCRIPT)
+			lead_in_segment(c, L->start, L->end);
 		if (bullet && c->lead_set) {
 			if (c->lead_guide)
 				c->outlook = 1;

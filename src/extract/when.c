@@ -226,6 +226,16 @@ static int fiscal_year_at(const char *s, size_t len, size_t i, int *y,
 		if (j < len && (s[j] == ' ' || s[j] == '\''))
 			j++;
 		int v, n = digits_at(s, len, j, 4, &v);
+		/* "FY3/25", "FY3/2025": the fiscal year ending in March 2025 */
+		if ((n == 1 || n == 2) && v >= 1 && v <= 12 && j + (size_t)n < len && s[j + n] == '/') {
+			int yv, yn = digits_at(s, len, j + n + 1, 4, &yv);
+			if (yn == 2 || (yn == 4 && yv >= 1950 && yv <= 2100)) {
+				*y = yn == 2 ? 2000 + yv : yv;
+				*end = j + n + 1 + yn;
+				return 1;
+			}
+			return 0;
+		}
 		if (n == 4 && v >= 1950 && v <= 2100) {
 			*y = v;
 			*end = j + 4;
@@ -244,6 +254,17 @@ static int fiscal_year_at(const char *s, size_t len, size_t i, int *y,
 		if ((e2 = ex_word_at(s, len, j, "year")))
 			j = ex_skip_ws(s, len, e2);
 		int v;
+		/* "fiscal year ending March 31, 2025": the year it ends */
+		size_t e3;
+		if (e2 && ((e3 = ex_word_at(s, len, j, "ending")) || (e3 = ex_word_at(s, len, j, "ended")))) {
+			int m, dd;
+			size_t de;
+			if (ex_date_parse(s, len, ex_skip_ws(s, len, e3), &v, &m, &dd, &de)) {
+				*y = v;
+				*end = de;
+				return 1;
+			}
+		}
 		if (year4_at(s, len, j, &v)) {
 			*y = v;
 			*end = j + 4;
@@ -412,6 +433,9 @@ static void quarter_tail(const char *s, size_t len, size_t j, const ex_cal *cal,
 	static const char *const of[] = {"of", "in"};
 	size_t k = skip_words(s, len, j, of, 2), e;
 	int y;
+	/* "Third Quarter of the Fiscal Year Ending March 31, 2025" */
+	if ((e = ex_word_at(s, len, k, "the")) && ex_word_at(s, len, ex_skip_ws(s, len, e), "fiscal"))
+		k = ex_skip_ws(s, len, e);
 	/* "the second quarter and first half of 2024", "third quarter and
 	 * nine months ended September 30, 2024", "fourth quarter and full
 	 * year 2023": the year (or date) of the longer period dates the
@@ -506,21 +530,22 @@ static int may_open_rest(const char *s, size_t len, size_t j, int det)
 	static const char *const w_c[] = {"current", "coming", NULL};
 	static const char *const w_d[] = {"dec", NULL};
 	static const char *const w_e[] = {"end", "entire", NULL};
-	static const char *const w_f[] = {"feb", "full", "fiscal", "following", NULL};
+	static const char *const w_f[] = {"feb", "full", "fiscal", "following", "first", NULL};
 	static const char *const w_h[] = {"half", NULL};
 	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
 	static const char *const w_l[] = {"last", NULL};
 	static const char *const w_m[] = {"mar", "may", NULL};
-	static const char *const w_n[] = {"next", "nov", NULL};
+	static const char *const w_n[] = {"next", "nov", "nine", NULL};
 	static const char *const w_o[] = {"oct", NULL};
 	static const char *const w_p[] = {"pr", NULL}; /* prior, previous, preceding */
 	static const char *const w_q[] = {"quarter", NULL};
-	static const char *const w_s[] = {"sequential", "same", "start", "sep", NULL};
+	static const char *const w_s[] = {"sequential", "same", "start", "sep", "six", NULL};
+	static const char *const w_t[] = {"twelve", NULL};
 	static const char *const w_u[] = {"upcoming", NULL};
 	static const char *const w_y[] = {"year", NULL};
 	static const char *const *const by_letter[26] = {
 	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, w_h, NULL, w_j, NULL, w_l, w_m, w_n,
-	    w_o, w_p, w_q, NULL, w_s, NULL, w_u, NULL, NULL, NULL, w_y, NULL};
+	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
 	if (j >= len)
 		return 0;
 	unsigned char c = (unsigned char)s[j];
@@ -853,6 +878,33 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		w->end = e3;
 		return 1;
 	}
+	/* "the nine months ended December 31, 2024"; "for the nine months",
+	 * "the first six months": months to the document's quarter's end */
+	if (det) {
+		size_t a = j, m;
+		if ((m = ex_word_at(s, len, a, "first")))
+			a = ex_skip_ws(s, len, m);
+		int months = (e2 = ex_word_at(s, len, a, "six")) ? 6
+		             : (e2 = ex_word_at(s, len, a, "nine")) ? 9
+		             : (e2 = ex_word_at(s, len, a, "twelve")) ? 12
+		                                                        : 0;
+		if (months && (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "months"))) {
+			if (a == j && months_ended(s, len, j, cal, w)) {
+				w->start = i;
+				return 1;
+			}
+			size_t k = ex_skip_ws(s, len, e3);
+			if (!ex_word_at(s, len, k, "ended") && !ex_word_at(s, len, k, "ending")) {
+				memset(w, 0, sizeof *w);
+				w->start = i;
+				w->rel = EX_P_MTD;
+				w->n = months;
+				w->end = e3;
+				return 1;
+			}
+			return 0;
+		}
+	}
 	/* "for the half year", "the half-year", "this half" (not "half of
 	 * the increase") */
 	if (det) {
@@ -1064,13 +1116,15 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		return 1;
 	}
-	/* last year, a year ago */
+	/* last year, a year ago, a year earlier */
 	if (!det && (e2 = ex_word_at(s, len, j, "a")) &&
-	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "year")) &&
-	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e3), "ago"))) {
-		w->rel = EX_P_YAGO;
-		w->end = e3;
-		return 1;
+	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "year"))) {
+		size_t k3 = ex_skip_ws(s, len, e3), e4;
+		if ((e4 = ex_word_at(s, len, k3, "ago")) || (e4 = ex_word_at(s, len, k3, "earlier"))) {
+			w->rel = EX_P_YAGO;
+			w->end = e4;
+			return 1;
+		}
 	}
 	/* A balance date: "September 30, 2007" (a quarter end). */
 	int dy, dm, dd;
@@ -1119,6 +1173,13 @@ int ex_when_resolve(const ex_when *w, const ex_cal *cal, int has_doc,
 		out->type = EC_PERIOD_HALF;
 		out->year = doc.year;
 		out->n = doc.n <= 2 ? 1 : 2;
+		return 1;
+	case EX_P_MTD:
+		if (w->n != doc.n * 3)
+			return 0; /* "the nine months" in a second-quarter report */
+		out->year = doc.year;
+		out->type = w->n == 6 ? EC_PERIOD_HALF : w->n == 12 ? EC_PERIOD_YEAR : EC_PERIOD_MONTHS;
+		out->n = w->n == 6 ? 1 : w->n == 12 ? 0 : w->n;
 		return 1;
 	case EX_P_PRIOR:
 	case EX_P_BEGIN:
@@ -1505,6 +1566,20 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 					q = 1;
 			if (!q)
 				continue;
+			/* "Third Quarter of the Fiscal Year Ending March 31,
+			 * 2025": the year's end, not the quarter's (but "fourth
+			 * quarter and fiscal year ended" ends both) */
+			size_t yb = i;
+			while (yb > 0 && s[yb - 1] == ' ')
+				yb--;
+			if (yb >= 4 && ex_word_at(s, len, yb - 4, "year") == yb) {
+				int of = 0;
+				for (size_t k = lo; k < yb && !of; k++)
+					of = (k == 0 || !ex_is_word((unsigned char)s[k - 1])) &&
+					     ex_word_at(s, len, k, "of");
+				if (of)
+					continue;
+			}
 			int y, m, dd;
 			size_t de;
 			if (!ex_date_parse(s, len, ex_skip_ws(s, len, e), &y, &m, &dd, &de))
