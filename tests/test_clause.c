@@ -239,6 +239,53 @@ static void short_turns(void)
 	ec_series_free(s);
 }
 
+/* Cuts around years, segments and units. */
+static void more_cuts(void)
+{
+	char got[4096];
+	statements("acme first quarter twenty twenty five earnings call good morning everyone "
+	           "revenue for the first quarter was 1.372 billion dollars up seven percent compared "
+	           "with one point two eight one billion dollars in the first quarter of last year "
+	           "wholesale revenue was eight hundred forty five million dollars up three percent gap "
+	           "net income was seventy nine million dollars compared to fifty two cents in the "
+	           "first quarter of twenty twenty four non gap eps was eighty eight cents compared to "
+	           "seventy nine cents last year operating cash flow was two hundred and twelve million "
+	           "dollars we ended the quarter with cash and short term investments of 612 million "
+	           "dollars inventory was one point one billion dollars\n",
+	           got, sizeof got);
+	printf("# statements: %s\n", got);
+	CHECK(cut_at(got, "wholesale revenue was", '+'), "a segment's words before its metric");
+	CHECK(cut_at(got, "non gap eps", '+'), "a year ends a statement before a basis word");
+	CHECK(!cut_at(got, "last year operating", '+') && cut_at(got, "operating cash flow", '+'),
+	      "'last year' stays with the figure before it");
+	CHECK(!cut_at(got, "million dollars inventory", '+') && !cut_at(got, "dollars inventory", '+'),
+	      "no cut inside '612 million dollars'");
+	CHECK(!cut_at(got, "earnings call", '+'), "'twenty twenty five earnings call' is one");
+	ec_series *s = extract("acme first quarter twenty twenty five earnings call good morning "
+	                       "everyone revenue for the first quarter was 1.372 billion dollars up "
+	                       "seven percent compared with one point two eight one billion dollars in "
+	                       "the first quarter of last year wholesale revenue was eight hundred forty "
+	                       "five million dollars up three percent and we ended the quarter with cash "
+	                       "and short term investments of 612 million dollars\n");
+	const ec_obs *o = row(s, "2025Q1", "revenue", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 1372) < 1e-9, "revenue 1372 (digits and 'dollars')");
+	o = row(s, "2024Q1", "revenue", EC_BASIS_GAAP, EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 1281) < 1e-9, "the first quarter of last year: 1281");
+	o = row(s, "2025Q1", "cash_investments", EC_BASIS_NONE, EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 612) < 1e-9, "'cash and short term investments' (no hyphen)");
+	size_t n = 0;
+	for (size_t i = 0; s && i < ec_series_count(s); i++) {
+		const ec_obs *x = ec_series_get(s, i);
+		if (!strcmp(x->metric, "revenue") && !strcmp(x->segment, "wholesale")) {
+			char buf[EC_PERIOD_STRLEN];
+			ec_period_format(x->period, buf);
+			n += !strcmp(buf, "2025Q1") && fabs(x->value - 845) < 1e-9;
+		}
+	}
+	CHECK(n == 1, "wholesale revenue 845 in the quarter, not the year-ago one");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	unpunctuated();
@@ -246,5 +293,6 @@ int main(void)
 	kinds();
 	extraction();
 	short_turns();
+	more_cuts();
 	return ec_test_done();
 }

@@ -79,6 +79,12 @@ static int is_any(const char *s, word w, const char *const *lits)
 
 /* The word ends a stated figure: a number, its unit, or the period
  * after it ("... million", "... 61%", "... a year ago", "... last year"). */
+static int is_year(const char *s, word w)
+{
+	return w.e - w.s == 4 && (s[w.s] == '1' || s[w.s] == '2') && (s[w.s + 1] == '9' || s[w.s + 1] == '0') &&
+	       s[w.s + 2] >= '0' && s[w.s + 2] <= '9' && s[w.s + 3] >= '0' && s[w.s + 3] <= '9';
+}
+
 static int ends_figure(const char *s, word w)
 {
 	static const char *const tail[] = {"million", "billion", "thousand", "trillion", "dollars",
@@ -88,9 +94,8 @@ static int ends_figure(const char *s, word w)
 		return 0;
 	unsigned char last = (unsigned char)s[w.e - 1];
 	/* a year names a period, not a figure ("twenty twenty five earnings
-	 * call") */
-	if (w.e - w.s == 4 && (s[w.s] == '1' || s[w.s] == '2') &&
-	    (s[w.s + 1] == '9' || s[w.s + 1] == '0'))
+	 * call"; see ex_clause_next for a year that ends a statement) */
+	if (is_year(s, w))
 		return 0;
 	if ((last >= '0' && last <= '9') || last == '%')
 		return 1;
@@ -140,6 +145,39 @@ static int metric_start(const ex_lexidx *ix, const char *s, word w)
 	return ex_phrase_may_start(ix, low);
 }
 
+/* "wholesale revenue was", "direct to consumer revenue of": up to three
+ * words naming a segment, then a metric phrase and a verb or "of". */
+static int segment_start(const ex_doc *d, const ex_lexidx *ix, word w, size_t b)
+{
+	const char *s = d->clean;
+	static const char *const stop[] = {"was", "were", "is", "are", "of", "and", "or", "the",
+	                                   "a", "in", "for", "to", "from", "up", "down", "with",
+	                                   "we", "our", "by", "at", "on", "as", "per", NULL};
+	word x = w;
+	for (int n = 0; n < 3 && x.s < b; n++) {
+		ex_when when;
+		if (is_any(s, x, stop) || basis_start(s, x, b) || ends_figure(s, x) ||
+		    (ex_when_may_start(s, b, x.s) && ex_when_parse(s, b, x.s, &d->cal, &when)))
+			return 0; /* a unit ("million dollars") or a period ("last year") */
+		for (size_t k = x.s; k < x.e; k++)
+			if (!ex_is_alpha((unsigned char)s[k]) && s[k] != '-')
+				return 0;
+		word m = next_word(s, x.e, b);
+		if (metric_start(ix, s, m)) {
+			word v = next_word(s, m.e, b);
+			/* the phrase's last word may follow: "revenue was" */
+			for (int k = 0; k < 3 && v.s < b; k++) {
+				if (is(s, v, "was") || is(s, v, "were") || is(s, v, "of"))
+					return 1;
+				v = next_word(s, v.e, b);
+			}
+			return 0;
+		}
+		x = m;
+	}
+	return 0;
+}
+
 /* "for the full year we", "in the fourth quarter we": a period that opens
  * the statement after it. */
 static int leading_period(const ex_doc *d, word w, size_t b)
@@ -173,7 +211,12 @@ size_t ex_clause_next(const ex_doc *d, const ex_lexidx *ix, size_t a, size_t b, 
 		}
 		if (digit && w.s > a) {
 			int after = ends_figure(s, prev) || (is(s, prev, "and") && ends_figure(s, prev2));
-			if (after && (basis_start(s, w, b) || metric_start(ix, s, w))) {
+			/* "... in the first quarter of 2024 non gap eps was": a year
+			 * ends a statement before a basis or a subject ("2024
+			 * revenue" is the year's revenue) */
+			int after_year = after || is_year(s, prev);
+			if ((after && metric_start(ix, s, w)) || (after_year && basis_start(s, w, b)) ||
+			    (after && segment_start(d, ix, w, b))) {
 				*inherit = 1;
 				return w.s;
 			}

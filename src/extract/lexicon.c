@@ -93,6 +93,7 @@ const ex_phrase ex_phrases[] = {
     {"cash cash equivalents and marketable securities", F_CASH, 0},
     {"cash and marketable securities", F_CASH, 0},
     {"cash and short-term investments", F_CASH, 0},
+    {"cash and short term investments", F_CASH, 0},
     {"cash cash equivalents and short-term investments", F_CASH, 0},
     {"cash cash equivalents short-term and long-term investments", F_CASH, 0},
     {"cash cash equivalents and short and long term investments", F_CASH, 0},

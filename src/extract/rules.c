@@ -449,6 +449,8 @@ static const char *const stop_quals[] = {
     "still", "already", "further", "however", "together", "primarily", "mainly",
     "largely", "partly", "slightly", "significantly", "substantially", "modestly",
     "nearly", "almost", "currently", "recently", "operator", "thanks", "thank",
+    "everyone", "everybody", "morning", "afternoon", "evening", "okay", "ok", "well", "yes",
+    "right", "great",
     NULL};
 static const char *const seg_noise[] = {"segment", "segments", "business", "businesses",
                                         "division", "group", "unit", "line", "lines",
@@ -2183,7 +2185,21 @@ static void statements(ctx *c, size_t a, size_t b, int unp)
 	int role = c->role;
 	while (a < b && !c->err) {
 		int inherit;
-		size_t e = ex_clause_next(c->d, &c->ix, a, b, &inherit);
+		/* look for a cue no further than a statement can run, so that a
+		 * long text without cues stays linear */
+		size_t lim = b - a > MAXSENT + 64 ? a + MAXSENT + 64 : b;
+		size_t e = ex_clause_next(c->d, &c->ix, a, lim, &inherit);
+		if (e == lim)
+			e = b > lim ? lim : b; /* no cue: the cut below, or the end */
+		if (e - a > MAXSENT) {
+			/* a statement no cue ends: cut at a blank, as prose is */
+			const char *s = c->d->clean;
+			size_t x = a + MAXSENT;
+			while (x > a + MAXSENT / 2 && s[x] != ' ' && s[x] != '\n')
+				x--;
+			e = x > a + MAXSENT / 2 ? x + 1 : a + MAXSENT;
+			inherit = 0;
+		}
 		int kind = ex_clause_kind(c->d, a, e);
 		if (kind & EX_CLAUSE_QA)
 			c->qa = 1; /* the rest of the run is questions and answers */
@@ -2253,7 +2269,8 @@ static void sentences(ctx *c, size_t a, size_t b)
 					cut = 0;
 			}
 		}
-		if (!cut && i - start >= MAXSENT && (ch == ' ' || ch == '\n'))
+		/* (unpunctuated speech is cut into statements instead) */
+		if (!cut && !unp && i - start >= MAXSENT && (ch == ' ' || ch == '\n'))
 			cut = 1;
 		if (cut) {
 			statements(c, start, i + 1, unp);
