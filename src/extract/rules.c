@@ -2189,8 +2189,7 @@ static void statements(ctx *c, size_t a, size_t b, int unp)
 		 * long text without cues stays linear */
 		size_t lim = b - a > MAXSENT + 64 ? a + MAXSENT + 64 : b;
 		size_t e = ex_clause_next(c->d, &c->ix, a, lim, &inherit);
-		if (e == lim)
-			e = b > lim ? lim : b; /* no cue: the cut below, or the end */
+		c->d->work += lim - a; /* the cue search, and ex_clause_kind's */
 		if (e - a > MAXSENT) {
 			/* a statement no cue ends: cut at a blank, as prose is */
 			const char *s = c->d->clean;
