@@ -57,7 +57,8 @@ enum {
 	S_SEGNOISE = 1u << 12,
 	S_CHNOUN = 1u << 13,
 	S_BASISW = 1u << 14, /* a word is_basis_word() reads */
-	S_PHSTART = 1u << 15 /* the first word of a lexicon phrase */
+	S_PHSTART = 1u << 15, /* the first word of a lexicon phrase */
+	S_WSTART = 1u << 16   /* a word of when_starter's list (starter_words) */
 };
 
 /* Open-addressing table word -> S_* bits; a power of two, well above the
@@ -65,9 +66,9 @@ enum {
 #define KW_SIZE 1024u
 typedef struct kwent {
 	uint32_t h;    /* full FNV-1a hash of the word: most probes stop here */
-	uint16_t sets; /* S_* bits */
-	uint16_t len;
+	uint32_t sets; /* S_* bits */
 	const char *w; /* static string, NULL for an empty slot */
+	uint16_t len;
 } kwent;
 
 /* The word table is the same for every document: built once (kw_once)
@@ -165,63 +166,48 @@ static inline void tok_push(ctx *c)
 	c->nt++;
 }
 
-/* Words that can start a period expression (a cheap filter before the
- * full parser): quarter labels, digits, determiners, ordinals, months. */
-static int when_starter(const char *s, size_t len, size_t i)
+/* The words that can start a period expression besides the digit and
+ * "Q1"/"FY"/"H1" forms of when_starter (lower-case letters and '-'):
+ * marked S_WSTART in the word table. */
+static const char *const starter_words[] = {
+    "annual", "a", "april", "august", "apr", "aug", "beginning", "current", "coming",
+    "december", "dec", "entire", "end", "first", "fourth", "fiscal", "full", "full-year",
+    "following", "february", "feb", "january", "june", "july", "jan", "jun", "jul", "last",
+    "march", "may", "mar", "nine", "next", "november", "nov", "our", "october", "oct",
+    "prior", "previous", "preceding", "prior-year", "quarter", "second", "six",
+    "sequential", "same", "start", "september", "sep", "sept", "the", "this", "that",
+    "third", "three", "twelve", "upcoming", "year", "year-ago", NULL};
+
+/* The longest of starter_words ("sequential", "prior-year"). */
+#define STARTER_MAX 10
+
+static uint32_t kw_hash(const char *w, size_t n);
+
+/* Whether the word at s[i] (a word start, a letter, len the end of the
+ * sentence) can start a period expression (a cheap filter before the
+ * full parser): "Q1".."Q4", "FY", "H1"/"H2", or a run of letters and
+ * '-' (up to a byte that is neither) that is one of starter_words.
+ * tokenize has already copied the word into w[0..k) (lower case, '\''
+ * for a typographic apostrophe; run: the length of its leading letters
+ * and '-'), s[j] after it, with table bits sets: the run ends where the
+ * word ends unless s[j] is a '-' the word stopped at ("year- ": no
+ * starter word ends in '-'), or inside the word at a digit, '&' or
+ * apostrophe. */
+static int when_starter(const ctx *c, const char *s, size_t len, size_t i, const char *w,
+                        size_t k, size_t run, size_t j, unsigned sets)
 {
-	/* the starter words, grouped by first letter so that a word is only
-	 * compared with the few that share its first letter */
-	static const char *const w_a[] = {"annual", "a", "april", "august", "apr", "aug", NULL};
-	static const char *const w_b[] = {"beginning", NULL};
-	static const char *const w_c[] = {"current", "coming", NULL};
-	static const char *const w_d[] = {"december", "dec", NULL};
-	static const char *const w_e[] = {"entire", "end", NULL};
-	static const char *const w_f[] = {"first", "fourth", "fiscal", "full", "full-year",
-	                                  "following", "february", "feb", NULL};
-	static const char *const w_j[] = {"january", "june", "july", "jan", "jun", "jul", NULL};
-	static const char *const w_l[] = {"last", NULL};
-	static const char *const w_m[] = {"march", "may", "mar", NULL};
-	static const char *const w_n[] = {"nine", "next", "november", "nov", NULL};
-	static const char *const w_o[] = {"our", "october", "oct", NULL};
-	static const char *const w_p[] = {"prior", "previous", "preceding", "prior-year", NULL};
-	static const char *const w_q[] = {"quarter", NULL};
-	static const char *const w_s[] = {"second", "six", "sequential", "same", "start",
-	                                  "september", "sep", "sept", NULL};
-	static const char *const w_t[] = {"the", "this", "that", "third", "three", "twelve", NULL};
-	static const char *const w_u[] = {"upcoming", NULL};
-	static const char *const w_y[] = {"year", "year-ago", NULL};
-	static const char *const *const by_letter[26] = {
-	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, NULL, NULL, w_j, NULL, w_l, w_m, w_n,
-	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
-	unsigned char c = (unsigned char)s[i];
-	if (c >= '0' && c <= '9')
+	if (run == k && (sets & S_WSTART) && !(j < len && s[j] == '-'))
+		return 1; /* (k <= STARTER_MAX: the word was not cut) */
+	unsigned char ch = (unsigned char)s[i];
+	if ((ch == 'Q' || ch == 'q') && i + 1 < len && s[i + 1] >= '1' && s[i + 1] <= '4')
 		return 1;
-	if ((c == 'Q' || c == 'q') && i + 1 < len && s[i + 1] >= '1' && s[i + 1] <= '4')
+	if ((ch == 'F' || ch == 'f') && i + 1 < len && (s[i + 1] == 'Y' || s[i + 1] == 'y'))
 		return 1;
-	if ((c == 'F' || c == 'f') && i + 1 < len && (s[i + 1] == 'Y' || s[i + 1] == 'y'))
-		return 1;
-	if ((c == 'H' || c == 'h') && i + 1 < len && (s[i + 1] == '1' || s[i + 1] == '2'))
+	if ((ch == 'H' || ch == 'h') && i + 1 < len && (s[i + 1] == '1' || s[i + 1] == '2'))
 		return 1; /* H1 2024 */
-	if (!ex_is_alpha(c))
+	if (run == k || run > STARTER_MAX)
 		return 0;
-	const char *const *words = by_letter[ex_lower(c) - 'a'];
-	if (!words)
-		return 0;
-	/* The word is the run of letters (and '-' after the first) at s[i];
-	 * it must equal a listed word (lower case letters and '-'): each
-	 * one is compared in place, the first letter already agrees. */
-	for (const char *const *p = words; *p; p++) {
-		const char *x = *p;
-		size_t k = 1;
-		while (x[k] && i + k < len && ex_lower((unsigned char)s[i + k]) == (unsigned char)x[k])
-			k++;
-		if (x[k])
-			continue;
-		if (i + k < len && (ex_is_alpha((unsigned char)s[i + k]) || s[i + k] == '-'))
-			continue; /* the word goes on */
-		return 1;
-	}
-	return 0;
+	return (kw_sets(c, w, run, kw_hash(w, run)) & S_WSTART) != 0;
 }
 
 #define KW_FNV0 2166136261u /* FNV-1a */
@@ -248,6 +234,67 @@ static const unsigned char word_class[256] = {
 	['u'] = WC_LOWER, ['v'] = WC_LOWER, ['w'] = WC_LOWER, ['x'] = WC_LOWER, ['y'] = WC_LOWER,
 	['z'] = WC_LOWER};
 
+/* Copies the word at s[i] (b the end) into tp->w (lower case, at most
+ * 23 bytes, a typographic apostrophe read as '\''), sets its length *k,
+ * its kw_hash *h (of what is stored), the length of its leading run of
+ * letters and '-' in *other (*k if all of it) and counts its letters
+ * and upper-case letters; returns the end of the word. */
+static inline EX_ALWAYS_INLINE size_t word_copy(const char *s, size_t i, size_t b, tok *tp,
+                                                size_t *kp, uint32_t *hp, int *upperp,
+                                                int *lettersp, size_t *otherp)
+{
+	size_t j = i, k = 0, other = sizeof tp->w;
+	int upper = 0, letters = 0;
+	uint32_t h = KW_FNV0; /* kw_hash of the word as stored */
+	while (j < b) {
+		unsigned char x = (unsigned char)s[j];
+		unsigned char cl = word_class[x];
+		if (cl == WC_UPPER) {
+			upper++;
+			letters++;
+			x = (unsigned char)(x + 32);
+		} else if (cl == WC_LOWER) {
+			letters++;
+		} else if (cl == WC_JOIN) {
+			/* '-' or '\'' inside a word */
+			if (!(j + 1 < b && ex_is_word((unsigned char)s[j + 1]) && j > i))
+				break;
+			if (x == '\'' && other > k)
+				other = k;
+		} else if (cl == WC_E2) {
+			if (!(j + 3 < b && (unsigned char)s[j + 1] == 0x80 &&
+			      (unsigned char)s[j + 2] == 0x99 && ex_is_alpha((unsigned char)s[j + 3])))
+				break;
+			/* ’ inside a word: read as ' */
+			if (other > k)
+				other = k;
+			if (k + 1 < sizeof tp->w) {
+				tp->w[k++] = '\'';
+				h = KW_FNV(h, '\'');
+			}
+			j += 3;
+			continue;
+		} else if (cl == WC_OTHER_WORD) {
+			if (other > k)
+				other = k;
+		} else {
+			break;
+		}
+		if (k + 1 < sizeof tp->w) {
+			tp->w[k++] = (char)x;
+			h = KW_FNV(h, x);
+		}
+		j++;
+	}
+	tp->w[k] = 0;
+	*otherp = other < k ? other : k;
+	*kp = k;
+	*hp = h;
+	*upperp = upper;
+	*lettersp = letters;
+	return j;
+}
+
 static void tokenize(ctx *c, size_t a, size_t b)
 {
 	const char *s = c->d->clean;
@@ -264,22 +311,60 @@ static void tokenize(ctx *c, size_t a, size_t b)
 		tp->ph = -1;
 		tp->s = i;
 		int wordstart = ex_is_word(ch) && (i == a || !ex_is_word((unsigned char)s[i - 1]));
-		if (wordstart && when_starter(s, b, i) && ex_when_may_follow(s, b, i) &&
-		    ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
-		    tp->when.end > i) {
+		if (ex_is_alpha(ch)) {
+			/* A letter: the word is copied and looked up in the word
+			 * table first, which also says whether it may start a
+			 * period; a period or a range ("between", "from") made of
+			 * it takes the place of the word (then cleared again). */
+			size_t k;
+			uint32_t h;
+			int upper, letters;
+			size_t run;
+			size_t j = word_copy(s, i, b, tp, &k, &h, &upper, &letters, &run);
+			unsigned sets = kw_sets(c, tp->w, k, h);
+			if (wordstart && when_starter(c, s, b, i, tp->w, k, run, j, sets) &&
+			    ex_when_may_follow(s, b, i) && ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
+			    tp->when.end > i) {
+				memset(tp->w, 0, sizeof tp->w);
+				tp->type = T_WHEN;
+				tp->e = tp->when.end;
+				tok_push(c);
+				i = tp->e;
+				continue;
+			}
+			/* a word only opens a range as "between" or "from" (the
+			 * words ex_range_parse reads before its number) */
+			if ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart &&
+			    (ex_word_at(s, b, i, "between") || ex_word_at(s, b, i, "from")) &&
+			    ex_range_parse(s, b, i, &tp->r) && tp->r.kind == EX_R_RANGE) {
+				memset(tp->w, 0, sizeof tp->w);
+				tp->type = T_NUM;
+				tp->e = tp->r.end;
+				tok_push(c);
+				i = tp->e;
+				continue;
+			}
+			tp->sets = sets;
+			tp->type = T_WORD;
+			tp->e = j;
+			tp->cap = ch >= 'A' && ch <= 'Z';
+			tp->allcaps = letters >= 2 && upper == letters;
+			tok_push(c);
+			i = j;
+			continue;
+		}
+		/* a digit opens a period only as a word start ("2024", "12
+		 * months"); other bytes open none */
+		if (wordstart && ch >= '0' && ch <= '9' && ex_when_may_follow(s, b, i) &&
+		    ex_when_parse(s, b, i, &c->d->cal, &tp->when) && tp->when.end > i) {
 			tp->type = T_WHEN;
 			tp->e = tp->when.end;
 			tok_push(c);
 			i = tp->e;
 			continue;
 		}
-		/* a word only opens a range as "between" or "from" (the
-		 * words ex_range_parse reads before its number) */
-		if ((ch >= '0' && ch <= '9') || ch == '$' || ch == '(' || ch == '-' ||
-		    ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart &&
-		     (ex_word_at(s, b, i, "between") || ex_word_at(s, b, i, "from")))) {
-			if (ex_range_parse(s, b, i, &tp->r) &&
-			    (!ex_is_alpha(ch) || tp->r.kind == EX_R_RANGE)) {
+		if ((ch >= '0' && ch <= '9') || ch == '$' || ch == '(' || ch == '-') {
+			if (ex_range_parse(s, b, i, &tp->r)) {
 				const ex_num *n = &tp->r.a;
 				int year = tp->r.kind == EX_R_POINT && !n->cur && !n->pct && !n->scale &&
 				           !n->decimals && n->v >= 1950 && n->v <= 2100 &&
@@ -294,47 +379,15 @@ static void tokenize(ctx *c, size_t a, size_t b)
 			}
 		}
 		if (ex_is_word(ch) || ch == '&') {
-			size_t j = i, k = 0;
-			int upper = 0, letters = 0;
-			uint32_t h = KW_FNV0; /* kw_hash of the word as stored */
-			while (j < b) {
-				unsigned char x = (unsigned char)s[j];
-				unsigned char cl = word_class[x];
-				if (cl == WC_UPPER) {
-					upper++;
-					letters++;
-					x = (unsigned char)(x + 32);
-				} else if (cl == WC_LOWER) {
-					letters++;
-				} else if (cl == WC_JOIN) {
-					/* '-' or '\'' inside a word */
-					if (!(j + 1 < b && ex_is_word((unsigned char)s[j + 1]) && j > i))
-						break;
-				} else if (cl == WC_E2) {
-					if (!(j + 3 < b && (unsigned char)s[j + 1] == 0x80 &&
-					      (unsigned char)s[j + 2] == 0x99 && ex_is_alpha((unsigned char)s[j + 3])))
-						break;
-					/* ’ inside a word: read as ' */
-					if (k + 1 < sizeof tp->w) {
-						tp->w[k++] = '\'';
-						h = KW_FNV(h, '\'');
-					}
-					j += 3;
-					continue;
-				} else if (cl != WC_OTHER_WORD) {
-					break;
-				}
-				if (k + 1 < sizeof tp->w) {
-					tp->w[k++] = (char)x;
-					h = KW_FNV(h, x);
-				}
-				j++;
-			}
-			tp->w[k] = 0;
+			size_t k;
+			uint32_t h;
+			int upper, letters;
+			size_t run;
+			size_t j = word_copy(s, i, b, tp, &k, &h, &upper, &letters, &run);
 			tp->sets = kw_sets(c, tp->w, k, h);
 			tp->type = T_WORD;
 			tp->e = j;
-			tp->cap = s[i] >= 'A' && s[i] <= 'Z';
+			tp->cap = 0; /* a digit or '&' */
 			tp->allcaps = letters >= 2 && upper == letters;
 			tok_push(c);
 			i = j;
@@ -2075,7 +2128,7 @@ static void kw_add_word(const char *w, size_t n, unsigned bit)
 			e->w = w;
 			e->h = h;
 			e->len = (uint16_t)n;
-			e->sets = (uint16_t)bit;
+			e->sets = bit;
 			return;
 		}
 		if (e->len == n && memcmp(e->w, w, n) == 0) {
@@ -2108,6 +2161,7 @@ static void kw_build(void)
 	kw_add(seg_noise, S_SEGNOISE);
 	kw_add(change_nouns, S_CHNOUN);
 	kw_add(basis_words, S_BASISW);
+	kw_add(starter_words, S_WSTART);
 	/* the first words of the lexicon's phrases (as ex_phrase_may_start
 	 * finds them: the phrases the index holds) */
 	for (size_t i = 0; i < ex_n_phrases && i < 512; i++) {
