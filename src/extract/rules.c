@@ -65,15 +65,17 @@ enum {
  * ~450 listed words. */
 #define KW_SIZE 1024u
 typedef struct kwent {
-	uint32_t h;    /* full FNV-1a hash of the word: most probes stop here */
+	uint32_t h;    /* full kw_hash of the word: most probes stop here */
 	uint32_t sets; /* S_* bits */
-	const char *w; /* static string, NULL for an empty slot */
+	const char *w; /* the word zero-filled to 24 bytes (kw_pool), NULL for
+	                * an empty slot */
 	uint16_t len;
 } kwent;
 
 /* The word table is the same for every document: built once (kw_once)
  * and only read afterwards, so threads may share it. */
 static kwent kw_table[KW_SIZE];
+static char kw_pool[KW_SIZE][24];
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
 typedef struct ctx {
@@ -181,7 +183,20 @@ static const char *const starter_words[] = {
 /* The longest of starter_words ("sequential", "prior-year"). */
 #define STARTER_MAX 10
 
-static uint32_t kw_hash(const char *w, size_t n);
+/* kw_hash of a word stored in a zero-filled buffer (w[n..] zero up to
+ * the next multiple of 8 bytes): eight bytes at a time. */
+static inline uint32_t kw_hash_padded(const char *w, size_t n)
+{
+	uint64_t h = n;
+	for (size_t q = 0; q < n; q += 8) {
+		uint64_t x;
+		memcpy(&x, w + q, 8);
+		h = (h ^ x) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 32; /* the low bits (the table index) from all bytes */
+	}
+	return (uint32_t)h;
+}
+
 
 /* Whether the word at s[i] (a word start, a letter, len the end of the
  * sentence) can start a period expression (a cheap filter before the
@@ -207,11 +222,11 @@ static int when_starter(const ctx *c, const char *s, size_t len, size_t i, const
 		return 1; /* H1 2024 */
 	if (run == k || run > STARTER_MAX)
 		return 0;
-	return (kw_sets(c, w, run, kw_hash(w, run)) & S_WSTART) != 0;
+	/* a digit, '&' or apostrophe ends the run inside the word */
+	char p[24] = {0};
+	memcpy(p, w, run);
+	return (kw_sets(c, p, run, kw_hash_padded(p, run)) & S_WSTART) != 0;
 }
-
-#define KW_FNV0 2166136261u /* FNV-1a */
-#define KW_FNV(h, ch) (((h) ^ (unsigned char)(ch)) * 16777619u)
 
 /* Bytes of a word token, by what the word loop of tokenize does with
  * them: 0 ends the word. */
@@ -235,26 +250,55 @@ static const unsigned char word_class[256] = {
 	['z'] = WC_LOWER};
 
 /* Copies the word at s[i] (b the end) into tp->w (lower case, at most
- * 23 bytes, a typographic apostrophe read as '\''), sets its length *k,
- * its kw_hash *h (of what is stored), the length of its leading run of
- * letters and '-' in *other (*k if all of it) and counts its letters
- * and upper-case letters; returns the end of the word. */
+ * 23 bytes, a typographic apostrophe read as '\''; tp->w zero-filled
+ * before), sets its length *k, its kw_hash *h, the length of its
+ * leading run of letters and '-' in *other (*k if all of it), counts
+ * its letters and says whether one is lower case; returns the end of the
+ * word. */
 static inline EX_ALWAYS_INLINE size_t word_copy(const char *s, size_t i, size_t b, tok *tp,
-                                                size_t *kp, uint32_t *hp, int *upperp,
+                                                size_t *kp, uint32_t *hp, int *lowerp,
                                                 int *lettersp, size_t *otherp)
 {
 	size_t j = i, k = 0, other = sizeof tp->w;
-	int upper = 0, letters = 0;
-	uint32_t h = KW_FNV0; /* kw_hash of the word as stored */
+	int lower = 0, letters = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* ASCII letters eight at a time first (what the loop below does
+	 * with them, exactly): most words are letters only */
+	const uint64_t ones = 0x0101010101010101u;
+	while (j + 8 <= b && k + 8 < sizeof tp->w) {
+		uint64_t x;
+		memcpy(&x, s + j, 8);
+		uint64_t y = (x | ones * 0x20) & ones * 0x7f;
+		/* per byte: high bit of y + 0x1f when y >= 'a', of y + 5
+		 * when y > 'z' (no carry leaves a byte: y <= 0x7f) */
+		uint64_t alpha = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & ~x &
+		                 ones * 0x80;
+		uint64_t mask = ~0ull;
+		size_t run = 8;
+		if (alpha != ones * 0x80) {
+			run = (size_t)__builtin_ctzll(~alpha & ones * 0x80) / 8;
+			mask = (1ull << (8 * run)) - 1;
+		}
+		/* a lower-case letter has 0x20 (bit 5 shifted to bit 7) */
+		lower |= (alpha & (x << 2) & mask) != 0;
+		letters += (int)run;
+		uint64_t lx = (x | alpha >> 2) & mask;
+		memcpy(tp->w + k, &lx, 8); /* the bytes after run stay zero */
+		k += run;
+		j += run;
+		if (run < 8)
+			break;
+	}
+#endif
 	while (j < b) {
 		unsigned char x = (unsigned char)s[j];
 		unsigned char cl = word_class[x];
 		if (cl == WC_UPPER) {
-			upper++;
 			letters++;
 			x = (unsigned char)(x + 32);
 		} else if (cl == WC_LOWER) {
 			letters++;
+			lower = 1;
 		} else if (cl == WC_JOIN) {
 			/* '-' or '\'' inside a word */
 			if (!(j + 1 < b && ex_is_word((unsigned char)s[j + 1]) && j > i))
@@ -268,10 +312,8 @@ static inline EX_ALWAYS_INLINE size_t word_copy(const char *s, size_t i, size_t 
 			/* ’ inside a word: read as ' */
 			if (other > k)
 				other = k;
-			if (k + 1 < sizeof tp->w) {
+			if (k + 1 < sizeof tp->w)
 				tp->w[k++] = '\'';
-				h = KW_FNV(h, '\'');
-			}
 			j += 3;
 			continue;
 		} else if (cl == WC_OTHER_WORD) {
@@ -280,17 +322,15 @@ static inline EX_ALWAYS_INLINE size_t word_copy(const char *s, size_t i, size_t 
 		} else {
 			break;
 		}
-		if (k + 1 < sizeof tp->w) {
+		if (k + 1 < sizeof tp->w)
 			tp->w[k++] = (char)x;
-			h = KW_FNV(h, x);
-		}
 		j++;
 	}
 	tp->w[k] = 0;
 	*otherp = other < k ? other : k;
 	*kp = k;
-	*hp = h;
-	*upperp = upper;
+	*hp = kw_hash_padded(tp->w, k);
+	*lowerp = lower;
 	*lettersp = letters;
 	return j;
 }
@@ -318,9 +358,9 @@ static void tokenize(ctx *c, size_t a, size_t b)
 			 * it takes the place of the word (then cleared again). */
 			size_t k;
 			uint32_t h;
-			int upper, letters;
+			int lower, letters;
 			size_t run;
-			size_t j = word_copy(s, i, b, tp, &k, &h, &upper, &letters, &run);
+			size_t j = word_copy(s, i, b, tp, &k, &h, &lower, &letters, &run);
 			unsigned sets = kw_sets(c, tp->w, k, h);
 			if (wordstart && when_starter(c, s, b, i, tp->w, k, run, j, sets) &&
 			    ex_when_may_follow(s, b, i) && ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
@@ -348,7 +388,7 @@ static void tokenize(ctx *c, size_t a, size_t b)
 			tp->type = T_WORD;
 			tp->e = j;
 			tp->cap = ch >= 'A' && ch <= 'Z';
-			tp->allcaps = letters >= 2 && upper == letters;
+			tp->allcaps = letters >= 2 && !lower;
 			tok_push(c);
 			i = j;
 			continue;
@@ -381,14 +421,14 @@ static void tokenize(ctx *c, size_t a, size_t b)
 		if (ex_is_word(ch) || ch == '&') {
 			size_t k;
 			uint32_t h;
-			int upper, letters;
+			int lower, letters;
 			size_t run;
-			size_t j = word_copy(s, i, b, tp, &k, &h, &upper, &letters, &run);
+			size_t j = word_copy(s, i, b, tp, &k, &h, &lower, &letters, &run);
 			tp->sets = kw_sets(c, tp->w, k, h);
 			tp->type = T_WORD;
 			tp->e = j;
 			tp->cap = 0; /* a digit or '&' */
-			tp->allcaps = letters >= 2 && upper == letters;
+			tp->allcaps = letters >= 2 && !lower;
 			tok_push(c);
 			i = j;
 			continue;
@@ -2109,23 +2149,32 @@ static void sentences(ctx *c, size_t a, size_t b)
 		statements(c, start, b, unp);
 }
 
+/* The hash of the word table: of w[0..n) as kw_hash_padded reads it
+ * from a zero-filled buffer. */
 static uint32_t kw_hash(const char *w, size_t n)
 {
-	uint32_t h = KW_FNV0;
-	for (size_t i = 0; i < n; i++)
-		h = KW_FNV(h, w[i]);
-	return h;
+	uint64_t h = n;
+	for (size_t q = 0; q < n; q += 8) {
+		uint64_t x = 0;
+		memcpy(&x, w + q, n - q < 8 ? n - q : 8);
+		h = (h ^ x) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
 }
 
 /* Adds bit to the word w[0..n) (a static string, not necessarily
  * NUL-terminated at n). */
 static void kw_add_word(const char *w, size_t n, unsigned bit)
 {
+	if (n + 1 > sizeof kw_pool[0])
+		return; /* longer than any token's word (tok.w) */
 	uint32_t h = kw_hash(w, n);
 	for (unsigned i = h & (KW_SIZE - 1);; i = (i + 1) & (KW_SIZE - 1)) {
 		kwent *e = &kw_table[i];
 		if (!e->w) {
-			e->w = w;
+			memcpy(kw_pool[i], w, n);
+			e->w = kw_pool[i];
 			e->h = h;
 			e->len = (uint16_t)n;
 			e->sets = bit;
@@ -2171,7 +2220,7 @@ static void kw_build(void)
 	}
 }
 
-/* The S_* bits of the word w[0..n) (NUL-terminated at n) whose
+/* The S_* bits of the word w[0..n) (zero-filled to 24 bytes) whose
  * kw_hash is h. */
 static unsigned kw_sets(const ctx *c, const char *w, size_t n, uint32_t h)
 {
@@ -2180,10 +2229,16 @@ static unsigned kw_sets(const ctx *c, const char *w, size_t n, uint32_t h)
 		if (!e->w)
 			return 0;
 		if (e->h == h && e->len == n) {
-			size_t k = 0;
-			while (k < n && e->w[k] == w[k])
-				k++;
-			if (k == n)
+			/* both zero-filled: eight bytes at a time */
+			size_t q = 0;
+			for (; q < n; q += 8) {
+				uint64_t x, y;
+				memcpy(&x, e->w + q, 8);
+				memcpy(&y, w + q, 8);
+				if (x != y)
+					break;
+			}
+			if (q >= n)
 				return e->sets;
 		}
 	}
