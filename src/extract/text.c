@@ -153,11 +153,18 @@ static void barrier(builder *b)
 	d->barriers[d->n_barriers++] = d->clean_len;
 }
 
+/* w (lower case, not empty) is in s[0..n), ignoring the case of s.  The
+ * first byte is tested against its two cases before the rest. */
 static int contains_ci(const char *s, size_t n, const char *w)
 {
 	size_t m = strlen(w);
+	unsigned char c0 = (unsigned char)w[0];
+	unsigned char c1 = c0 >= 'a' && c0 <= 'z' ? (unsigned char)(c0 - 32) : c0;
 	for (size_t i = 0; i + m <= n; i++) {
-		size_t k = 0;
+		unsigned char x = (unsigned char)s[i];
+		if (x != c0 && x != c1)
+			continue;
+		size_t k = 1;
 		while (k < m && lower((unsigned char)s[i + k]) == (unsigned char)w[k])
 			k++;
 		if (k == m)
@@ -355,10 +362,11 @@ static int furniture(const char *s, size_t n)
 		return 1; /* © ... */
 	if (spaced_caps(t, m) && contains_ci(t, m, "t r a n s c r i p t"))
 		return 1;
-	/* "Oct. 19. 2010 / 8:45PM, JNPR - Q3 2010 ... Call" */
+	/* "Oct. 19. 2010 / 8:45PM, JNPR - Q3 2010 ... Call" (a '/' after the
+	 * date: without one in the line, no date is read) */
 	int y, mo, d;
 	size_t de;
-	if (ex_date_parse(t, m, 0, &y, &mo, &d, &de)) {
+	if (memchr(t, '/', m) && ex_date_parse(t, m, 0, &y, &mo, &d, &de)) {
 		size_t k = ex_skip_ws(t, m, de);
 		if (k < m && t[k] == '/')
 			return 1;
