@@ -58,7 +58,8 @@ enum {
 	S_CHNOUN = 1u << 13,
 	S_BASISW = 1u << 14, /* a word is_basis_word() reads */
 	S_PHSTART = 1u << 15, /* the first word of a lexicon phrase */
-	S_WSTART = 1u << 16   /* a word of when_starter's list (starter_words) */
+	S_WSTART = 1u << 16,  /* a word of when_starter's list (starter_words) */
+	S_ABBREV = 1u << 17   /* a word of abbrevs (no sentence ends after it) */
 };
 
 /* Open-addressing table word -> S_* bits; a power of two, well above the
@@ -2116,14 +2117,15 @@ static void sentences(ctx *c, size_t a, size_t b)
 					w--;
 				size_t n = i - w;
 				c->d->work += n;
-				char word[12];
-				if (n > 0 && n < sizeof word) {
+				char word[24] = {0}; /* zero-filled for the word table */
+				if (n > 0 && n < 12) {
 					for (size_t k = 0; k < n; k++) {
 						char x = s[w + k];
 						word[k] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
 					}
-					word[n] = 0;
-					if ((n <= ABBREV_MAX && in_set(word, abbrevs)) ||
+					/* in abbrevs: S_ABBREV in the word table */
+					if ((n <= ABBREV_MAX &&
+					     (kw_sets(c, word, n, kw_hash_padded(word, n)) & S_ABBREV)) ||
 					    (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
 						cut = 0;
 				}
@@ -2211,6 +2213,7 @@ static void kw_build(void)
 	kw_add(change_nouns, S_CHNOUN);
 	kw_add(basis_words, S_BASISW);
 	kw_add(starter_words, S_WSTART);
+	kw_add(abbrevs, S_ABBREV);
 	/* the first words of the lexicon's phrases (as ex_phrase_may_start
 	 * finds them: the phrases the index holds) */
 	for (size_t i = 0; i < ex_n_phrases && i < 512; i++) {
