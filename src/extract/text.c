@@ -678,11 +678,13 @@ static int qa_marker(const char *s, size_t a, size_t b)
 	const char *t = s + a;
 	if (spaced_caps(t, n))
 		return contains_ci(t, n, "q u e s t i o n") ? 2 : 1;
-	/* the three long forms all hold "question": one scan for most lines */
-	if ((contains_ci(t, n, "question") &&
+	/* the three long forms all hold "question": one scan for most lines,
+	 * after a memchr for its first letter */
+	int q = memchr(t, 'q', n) || memchr(t, 'Q', n);
+	if ((q && contains_ci(t, n, "question") &&
 	     (contains_ci(t, n, "question-and-answer") || contains_ci(t, n, "question and answer") ||
 	      contains_ci(t, n, "questions and answers"))) ||
-	    (n <= 4 && contains_ci(t, n, "q&a")))
+	    (n <= 4 && q && contains_ci(t, n, "q&a")))
 		return 2;
 	if ((n == 12 && contains_ci(t, n, "presentation")) || contains_ci(t, n, "prepared remarks"))
 		return 1;
@@ -1194,8 +1196,12 @@ void ex_doc_add_known(ex_doc *d, const char *w, size_t n)
 
 int ex_doc_is_known(const ex_doc *d, const char *w, size_t n)
 {
+	if (n == 0)
+		return 0; /* no known word is empty */
+	/* the first byte before the length: most words differ there */
 	for (size_t i = 0; i < d->n_known; i++)
-		if (strlen(d->known[i]) == n && strncmp(d->known[i], w, n) == 0)
+		if (d->known[i][0] == w[0] && strlen(d->known[i]) == n &&
+		    memcmp(d->known[i], w, n) == 0)
 			return 1;
 	return 0;
 }
