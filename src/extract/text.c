@@ -1126,7 +1126,33 @@ void ex_doc_quote(const ex_doc *d, size_t a, size_t b, char *buf, size_t n)
 		rb = d->raw_len;
 	const unsigned char *u = (const unsigned char *)d->raw;
 	int space = 0;
+	const uint64_t ones = 0x0101010101010101u;
 	for (size_t i = ra; i < rb && o + 4 < n;) {
+		/* eight bytes at a time while they are ASCII from 0x20 on,
+		 * with single blanks between other bytes (which the loop below
+		 * copies as they are), and it would copy all of them (o + 4 <
+		 * n before each, and one blank before them) */
+		if (i + 8 <= rb && o + 13 <= n) {
+			uint64_t x;
+			memcpy(&x, u + i, 8);
+			/* per byte below 0x80: high bit of x + 0x60 when x >= 0x20 */
+			uint64_t ok = ~x & ((x & ones * 0x7f) + ones * 0x60) & ones * 0x80;
+			if (ok == ones * 0x80) {
+				/* the blanks, exactly per byte (y = 0 there; y + 0x7f
+				 * carries nowhere as y < 0x80) */
+				uint64_t y = x ^ (ones * ' ');
+				uint64_t bl = ~(y + ones * 0x7f) & ones * 0x80;
+				if (!(bl & (bl >> 8)) && !(bl & 0x80u) && !(bl >> 56)) {
+					if (space && o > 0)
+						buf[o++] = ' ';
+					space = 0;
+					memcpy(buf + o, &x, 8);
+					o += 8;
+					i += 8;
+					continue;
+				}
+			}
+		}
 		unsigned char c = u[i];
 		/* printable ASCII other than the blank first: the common case
 		 * (white space and controls are all below 0x21) */
