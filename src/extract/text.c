@@ -8,6 +8,9 @@
  * the raw bytes so quotes are the document's own text. */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ex.h"
 
@@ -295,6 +298,23 @@ static inline int plain8(uint64_t x)
 	       !ex_has_byte8(x, '*') && !ex_has_byte8(x, '_');
 }
 
+#if defined(__SSE2__)
+/* The sixteen bytes at p are all plain_byte()s (as plain8). */
+static inline int plain16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	/* '\v' '\f' '\r' (bytes from 0x80 on are negative: not > 0x0a) */
+	__m128i bad = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x0a)),
+	                            _mm_cmplt_epi8(v, _mm_set1_epi8(0x0e)));
+	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
+	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+	/* and no byte from 0x80 on (its high bit) */
+	return (_mm_movemask_epi8(bad) | _mm_movemask_epi8(v)) == 0;
+}
+#endif
+
 /* Page furniture of transcript vendors: copyright lines, vendor names and
  * URLs, "F I N A L  T R A N S C R I P T", the date/ticker header, page
  * numbers. */
@@ -390,6 +410,10 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
 	while (i < re) {
 		/* a run of plain ASCII with no markup character: copied as is */
 		size_t j = i;
+#if defined(__SSE2__)
+		while (j + 16 <= re && plain16(u + j))
+			j += 16;
+#endif
 		while (j + 8 <= re) { /* eight plain bytes at a time first */
 			uint64_t x;
 			memcpy(&x, u + j, 8);
