@@ -558,6 +558,17 @@ static int has_pair(const char *s, size_t a, size_t b, unsigned char x, unsigned
 {
 	const uint64_t ones = 0x0101010101010101u;
 	size_t i = a;
+#if defined(__SSE2__)
+	/* sixteen starts at a time (reading up to s[i + 16] < s[b]) */
+	for (; i + 17 <= b; i += 16) {
+		__m128i u = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i t = _mm_and_si128(_mm_cmpeq_epi8(u, _mm_set1_epi8((char)x)),
+		                          _mm_cmpeq_epi8(v, _mm_set1_epi8((char)y)));
+		if (_mm_movemask_epi8(t))
+			return 1;
+	}
+#endif
 	for (; i + 9 <= b; i += 8) {
 		uint64_t u, v;
 		memcpy(&u, s + i, 8);
@@ -918,7 +929,17 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 	const unsigned char *u = (const unsigned char *)raw;
 	size_t bad = 0, ctl = 0, lines = 1, ls = 0;
 	for (size_t i = 0; i < len;) {
-		/* eight bytes of printable ASCII at once: the common case */
+		/* sixteen (SSE2) or eight bytes of printable ASCII at once: the
+		 * common case */
+#if defined(__SSE2__)
+		while (i + 16 <= len) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+			/* below 0x20 or from 0x80 on: less than 0x20 as signed */
+			if (_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))))
+				break;
+			i += 16;
+		}
+#endif
 		while (i + 8 <= len) {
 			uint64_t w;
 			memcpy(&w, u + i, 8);
