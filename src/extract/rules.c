@@ -65,9 +65,10 @@ enum {
 	S_ABBREV = 1u << 17   /* a word of abbrevs (no sentence ends after it) */
 };
 
-/* Open-addressing table word -> S_* bits; a power of two, well above the
- * ~450 listed words. */
-#define KW_SIZE 1024u
+/* Open-addressing table word -> S_* bits; a power of two, about three
+ * times the ~700 listed words (short probe runs for the words that are
+ * not listed, most of them). */
+#define KW_SIZE 2048u
 typedef struct kwent {
 	uint32_t h;    /* full kw_hash of the word: most probes stop here */
 	uint32_t sets; /* S_* bits */
