@@ -670,7 +670,8 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 	/* words */
 	const char *w[16];
 	char buf[160];
-	snprintf(buf, sizeof buf, "%s", p);
+	/* p is inside l (160 bytes with its NUL): the whole of it fits */
+	memcpy(buf, p, strlen(p) + 1);
 	size_t n = 0;
 	for (char *q = buf; *q && n < 16;) {
 		while (*q == ' ')
