@@ -748,6 +748,17 @@ static int table_line(const char *s, size_t a, size_t b)
 	/* every test below needs a number (a digit) or a '$' */
 	{
 		size_t i = a2;
+#if defined(__SSE2__)
+		while (i + 16 <= b) { /* sixteen bytes at a time first */
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i hit = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			                                         _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))),
+			                           _mm_cmpeq_epi8(v, _mm_set1_epi8('$')));
+			if (_mm_movemask_epi8(hit))
+				break;
+			i += 16;
+		}
+#endif
 		while (i + 8 <= b) { /* eight bytes at a time first */
 			uint64_t x;
 			memcpy(&x, s + i, 8);
@@ -935,8 +946,11 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 		while (i + 16 <= len) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
 			/* below 0x20 or from 0x80 on: less than 0x20 as signed */
-			if (_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))))
+			int mk = _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+			if (mk) {
+				i += (size_t)__builtin_ctz((unsigned)mk); /* that byte */
 				break;
+			}
 			i += 16;
 		}
 #endif
