@@ -2144,8 +2144,13 @@ static void sentences(ctx *c, size_t a, size_t b)
 			__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
 			                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
 			                           _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
-			if (_mm_movemask_epi8(hit))
+			int mk = _mm_movemask_epi8(hit);
+			if (mk) {
+				/* to that byte: the blanks before it cut nothing
+				 * (not MAXSENT long yet) */
+				i += (size_t)__builtin_ctz((unsigned)mk);
 				break;
+			}
 			i += 16;
 		}
 #endif

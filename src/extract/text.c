@@ -299,8 +299,9 @@ static inline int plain8(uint64_t x)
 }
 
 #if defined(__SSE2__)
-/* The sixteen bytes at p are all plain_byte()s (as plain8). */
-static inline int plain16(const unsigned char *p)
+/* Bit k set when p[k] is no plain_byte() (as plain8), for the sixteen
+ * bytes at p. */
+static inline unsigned not_plain16(const unsigned char *p)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 	/* '\v' '\f' '\r' (bytes from 0x80 on are negative: not > 0x0a) */
@@ -311,7 +312,7 @@ static inline int plain16(const unsigned char *p)
 	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
 	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
 	/* and no byte from 0x80 on (its high bit) */
-	return (_mm_movemask_epi8(bad) | _mm_movemask_epi8(v)) == 0;
+	return (unsigned)(_mm_movemask_epi8(bad) | _mm_movemask_epi8(v));
 }
 #endif
 
@@ -411,8 +412,14 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
 		/* a run of plain ASCII with no markup character: copied as is */
 		size_t j = i;
 #if defined(__SSE2__)
-		while (j + 16 <= re && plain16(u + j))
+		while (j + 16 <= re) {
+			unsigned np = not_plain16(u + j);
+			if (np) {
+				j += (size_t)__builtin_ctz(np); /* the first one */
+				break;
+			}
 			j += 16;
+		}
 #endif
 		while (j + 8 <= re) { /* eight plain bytes at a time first */
 			uint64_t x;
