@@ -663,6 +663,19 @@ static int scan(ex_doc *d, reps *out)
 	    B('t') | B('f') | B('e') | B('n'),      /* thirteen fourteen eighteen nineteen */
 	    B('s'),                                 /* seventeen */
 	};
+	/* by length and first letter, the second letters of those words */
+#define L(ch) ((ch) - 'a')
+	static const uint32_t second[10][26] = {
+	    [3] = {[L('o')] = B('n'), [L('t')] = B('w') | B('e'), [L('s')] = B('i')},
+	    [4] = {[L('z')] = B('e'), [L('f')] = B('o') | B('i'), [L('n')] = B('i')},
+	    [5] = {[L('t')] = B('h'), [L('s')] = B('e') | B('i'), [L('e')] = B('i'),
+	           [L('f')] = B('o') | B('i'), [L('p')] = B('o')},
+	    [6] = {[L('e')] = B('l') | B('i'), [L('t')] = B('w') | B('h'), [L('n')] = B('i')},
+	    [7] = {[L('f')] = B('i'), [L('s')] = B('i') | B('e')},
+	    [8] = {[L('t')] = B('h'), [L('f')] = B('o'), [L('e')] = B('i'), [L('n')] = B('i')},
+	    [9] = {[L('s')] = B('e')},
+	};
+#undef L
 #undef B
 #if SPOKEN_SSE2
 	/* the letters of the 64 bytes at base, one bit each (recomputed
@@ -710,6 +723,10 @@ static int scan(ex_doc *d, reps *out)
 		unsigned char ch = (unsigned char)s[st];
 		size_t e = i;
 		if (e - st > 9 || !(first[e - st] >> ((ch | 0x20) - 'a') & 1))
+			continue;
+		/* and their second letters ("the" is no "two" or "ten") */
+		if (e - st >= 2 &&
+		    !(second[e - st][(ch | 0x20) - 'a'] >> (((unsigned char)s[st + 1] | 0x20) - 'a') & 1))
 			continue;
 		if (e < len && (unsigned char)(s[e] - '0') < 10)
 			continue; /* "one2" */

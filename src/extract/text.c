@@ -691,6 +691,9 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
  * CFO: Thanks."): another "Name:" opens a sentence after a.  One pass. */
 int ex_collapsed_turns(const char *s, size_t a, size_t b)
 {
+	/* only a ':' followed by a blank opens a turn */
+	if (!has_pair(s, a, b, ':', ' '))
+		return 0;
 	int words = 0, caps = 1;
 	for (size_t i = a; i < b; i++) {
 		char c = s[i];
