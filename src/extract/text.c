@@ -163,7 +163,28 @@ static int contains_ci(const char *s, size_t n, const char *w)
 	size_t m = strlen(w);
 	unsigned char c0 = (unsigned char)w[0];
 	unsigned char c1 = c0 >= 'a' && c0 <= 'z' ? (unsigned char)(c0 - 32) : c0;
-	for (size_t i = 0; i + m <= n; i++) {
+	size_t i = 0;
+#if defined(__SSE2__)
+	/* the starts of sixteen bytes at a time: a bit for each first byte */
+	const __m128i v0 = _mm_set1_epi8((char)c0), v1 = _mm_set1_epi8((char)c1);
+	for (; i + 16 <= n && i + m <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned mk = (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, v0), _mm_cmpeq_epi8(v, v1)));
+		while (mk) {
+			size_t p = i + (size_t)__builtin_ctz(mk);
+			mk &= mk - 1;
+			if (p + m > n)
+				return 0; /* and so for every later start */
+			size_t k = 1;
+			while (k < m && lower((unsigned char)s[p + k]) == (unsigned char)w[k])
+				k++;
+			if (k == m)
+				return 1;
+		}
+	}
+#endif
+	for (; i + m <= n; i++) {
 		unsigned char x = (unsigned char)s[i];
 		if (x != c0 && x != c1)
 			continue;
