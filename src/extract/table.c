@@ -570,11 +570,14 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 	char l[160];
 	size_t o = 0;
 	*basis = -1;
-	/* "Operating income (GAAP)", "Diluted EPS (non-GAAP)" */
-	if (has(label, "(non-gaap)") || has(label, "(adjusted)"))
-		*basis = EC_BASIS_NON_GAAP;
-	else if (has(label, "(gaap)"))
-		*basis = EC_BASIS_GAAP;
+	/* "Operating income (GAAP)", "Diluted EPS (non-GAAP)" (all three
+	 * need a '(') */
+	if (strchr(label, '(')) {
+		if (has(label, "(non-gaap)") || has(label, "(adjusted)"))
+			*basis = EC_BASIS_NON_GAAP;
+		else if (has(label, "(gaap)"))
+			*basis = EC_BASIS_GAAP;
+	}
 	/* drop parenthesised parts, footnote marks and markup */
 	int depth = 0;
 	for (const char *p = label; *p && o + 1 < sizeof l; p++) {
