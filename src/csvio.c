@@ -1092,24 +1092,63 @@ static bool needs_quotes(const char *s)
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-static void put_field(FILE *f, const char *s, bool quote)
+/* Output gathered into rows: one fwrite per row instead of a stdio call
+ * per field and separator (the same bytes). */
+typedef struct wbuf {
+	FILE *f;
+	size_t n;
+	char b[4096];
+	/* the last period formatted (rows of a period come together) */
+	bool have_per;
+	ec_period per;
+	char per_s[EC_PERIOD_STRLEN];
+} wbuf;
+
+static void wb_flush(wbuf *w)
+{
+	if (w->n)
+		fwrite(w->b, 1, w->n, w->f);
+	w->n = 0;
+}
+
+static void wb_put(wbuf *w, const char *s, size_t n)
+{
+	if (w->n + n > sizeof w->b) {
+		wb_flush(w);
+		if (n > sizeof w->b) {
+			fwrite(s, 1, n, w->f);
+			return;
+		}
+	}
+	memcpy(w->b + w->n, s, n);
+	w->n += n;
+}
+
+static void wb_putc(wbuf *w, char c)
+{
+	if (w->n == sizeof w->b)
+		wb_flush(w);
+	w->b[w->n++] = c;
+}
+
+static void put_field(wbuf *w, const char *s, bool quote)
 {
 	if (!quote && !needs_quotes(s)) {
-		fputs(s, f);
+		wb_put(w, s, strlen(s));
 		return;
 	}
 	/* runs up to and with a quote in one call each; the quote doubled */
-	fputc('"', f);
+	wb_putc(w, '"');
 	for (;;) {
 		const char *q = strchr(s, '"');
 		size_t n = q ? (size_t)(q - s) + 1 : strlen(s);
-		fwrite(s, 1, n, f);
+		wb_put(w, s, n);
 		if (!q)
 			break;
-		fputc('"', f);
+		wb_putc(w, '"');
 		s = q + 1;
 	}
-	fputc('"', f);
+	wb_putc(w, '"');
 }
 
 void ec_csv_put_cell(FILE *f, const char *s)
@@ -1181,7 +1220,7 @@ static bool cell_matches(int k, const char *cell, const ec_obs *o)
 }
 
 /* Writes standard column k of o as formatted text. */
-static void put_std(FILE *f, int k, const ec_obs *o)
+static void put_std(wbuf *f, int k, const ec_obs *o)
 {
 	char buf[EC_CSV_NUMLEN > EC_PERIOD_STRLEN ? EC_CSV_NUMLEN
 	                                          : EC_PERIOD_STRLEN];
@@ -1194,7 +1233,13 @@ static void put_std(FILE *f, int k, const ec_obs *o)
 		t = o->doc;
 		break;
 	case C_PERIOD:
-		t = ec_period_format(o->period, buf);
+		if (!f->have_per || f->per.year != o->period.year ||
+		    f->per.type != o->period.type || f->per.n != o->period.n) {
+			ec_period_format(o->period, f->per_s);
+			f->per = o->period;
+			f->have_per = true;
+		}
+		t = f->per_s;
 		break;
 	case C_METRIC:
 		t = o->metric;
@@ -1262,31 +1307,42 @@ ec_err ec_csv_write(const ec_series *s, FILE *f, const char *name,
 	if (!std)
 		return ec_error_set(err, EC_ENOMEM, name, 0, 0,
 		                    "out of memory");
+	wbuf *w = malloc(sizeof *w);
+	if (!w) {
+		free(std);
+		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	}
+	w->f = f;
+	w->n = 0;
+	w->have_per = false;
 	for (size_t j = 0; j < nl; j++) {
 		std[j] = std_index(ec_series_layout_name(s, j));
 		if (j)
-			fputc(',', f);
-		put_field(f, ec_series_layout_name(s, j), false);
+			wb_putc(w, ',');
+		put_field(w, ec_series_layout_name(s, j), false);
 	}
-	fputc('\n', f);
+	wb_putc(w, '\n');
+	wb_flush(w);
 	size_t n = ec_series_count(s);
 	for (size_t i = 0; i < n && !ferror(f); i++) {
 		const ec_obs *o = ec_series_get(s, i);
 		bool cells = o->cells && o->n_cells == nl;
 		for (size_t j = 0; j < nl; j++) {
 			if (j)
-				fputc(',', f);
+				wb_putc(w, ',');
 			const char *cell = cells ? o->cells[j] : NULL;
 			bool q = cells && o->quoted && o->quoted[j];
 			if (std[j] < 0)
-				put_field(f, cell ? cell : "", q);
+				put_field(w, cell ? cell : "", q);
 			else if (cell && cell_matches(std[j], cell, o))
-				put_field(f, cell, q);
+				put_field(w, cell, q);
 			else
-				put_std(f, std[j], o);
+				put_std(w, std[j], o);
 		}
-		fputc('\n', f);
+		wb_putc(w, '\n');
+		wb_flush(w);
 	}
+	free(w);
 	free(std);
 	return write_error(f, name, err);
 }
@@ -1324,27 +1380,42 @@ ec_err ec_csv_write_conflicts_file(const ec_series *s, const char *path,
 	if (rc)
 		return rc;
 	FILE *f = ec_atomic_file(a);
-	for (int k = 0; k < N_STD; k++) {
-		put_field(f, std_names[k], false);
-		fputc(',', f);
+	wbuf *w = malloc(sizeof *w);
+	if (!w) {
+		ec_atomic_abort(a);
+		return ec_error_set(err, EC_ENOMEM, path, 0, 0, "out of memory");
 	}
-	fputs("conflict_with_doc,conflict_with_line,conflict_with_value\n", f);
+	w->f = f;
+	w->n = 0;
+	w->have_per = false;
+	for (int k = 0; k < N_STD; k++) {
+		put_field(w, std_names[k], false);
+		wb_putc(w, ',');
+	}
+	static const char tail[] = "conflict_with_doc,conflict_with_line,conflict_with_value\n";
+	wb_put(w, tail, sizeof tail - 1);
 	for (size_t i = 0; i < ec_series_conflict_count(s); i++) {
 		const ec_obs *kept = NULL;
 		const ec_obs *o = ec_series_conflict(s, i, &kept);
 		for (int k = 0; k < N_STD; k++) {
-			put_std(f, k, o);
-			fputc(',', f);
+			put_std(w, k, o);
+			wb_putc(w, ',');
 		}
 		char buf[EC_CSV_NUMLEN];
-		put_field(f, kept->doc ? kept->doc : "", false);
-		if (kept->line > 0)
-			fprintf(f, ",%ld,", kept->line);
-		else
-			fputs(",,", f);
-		fputs(ec_csv_format_number(headline(kept), buf), f);
-		fputc('\n', f);
+		put_field(w, kept->doc ? kept->doc : "", false);
+		if (kept->line > 0) {
+			char lb[32];
+			int ln = snprintf(lb, sizeof lb, ",%ld,", kept->line);
+			wb_put(w, lb, (size_t)ln);
+		} else {
+			wb_put(w, ",,", 2);
+		}
+		const char *hv = ec_csv_format_number(headline(kept), buf);
+		wb_put(w, hv, strlen(hv));
+		wb_putc(w, '\n');
 	}
+	wb_flush(w);
+	free(w);
 	rc = write_error(f, path, err);
 	if (rc) {
 		ec_atomic_abort(a);

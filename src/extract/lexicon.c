@@ -3,6 +3,7 @@
  * matching) naming a metric family, and blockers: financial nouns that are
  * not one of our metrics and so end the reach of the previous metric
  * phrase ("R&D expenses were $212 million" is not operating expenses). */
+#include <pthread.h>
 #include <string.h>
 
 #include "lex.h"
@@ -349,7 +350,7 @@ static unsigned lex_key(char c0, size_t len)
 
 enum { EX_LEX_KEYS = 28 * 32 };
 
-void ex_lex_index(ex_lexidx *ix)
+static void lex_index_build(ex_lexidx *ix)
 {
 	unsigned short count[EX_LEX_KEYS] = {0};
 	for (size_t i = 0; i < ex_n_phrases && i < 512; i++) {
@@ -373,6 +374,25 @@ void ex_lex_index(ex_lexidx *ix)
 	memcpy(fill, ix->start, sizeof fill);
 	for (size_t i = 0; i < ex_n_phrases && i < 512; i++)
 		ix->list[fill[lex_key(ex_phrases[i].words[0], ix->flen[i])]++] = (unsigned short)i;
+}
+
+/* The index is the same for every document (ex_phrases is constant):
+ * built once (lex_once) and copied out. */
+static ex_lexidx lex_built;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static void lex_build_once(void)
+{
+	lex_index_build(&lex_built);
+}
+
+void ex_lex_index(ex_lexidx *ix)
+{
+	if (pthread_once(&lex_once, lex_build_once) != 0) {
+		lex_index_build(ix); /* cannot happen; build it here then */
+		return;
+	}
+	memcpy(ix, &lex_built, sizeof *ix);
 }
 
 /* The n bytes at a and b are equal: a loop for the short words here

@@ -539,7 +539,13 @@ int ex_range_parse(const char *s, size_t len, size_t i, ex_range *out)
 	    {"or", "better"}, {"or", "above"}, {"or", "over"}};
 	static const char *const orl[][2] = {
 	    {"or", "lower"}, {"or", "less"}, {"or", "below"}, {"or", "under"}};
-	if ((e = word_seq(s, len, c, pm, 3)) || lit_at(s, len, c, "+/-") ||
+	/* every word sequence below starts with "plus" or "or": most numbers
+	 * are followed by neither */
+	size_t c0 = ex_skip_ws(s, len, c);
+	unsigned char f0 = c0 < len ? (unsigned char)(s[c0] | 0x20) : 0;
+	int may_seq = f0 == 'o' || f0 == 'p';
+	e = 0; /* no word sequence read (tested below) */
+	if ((may_seq && (e = word_seq(s, len, c, pm, 3))) || lit_at(s, len, c, "+/-") ||
 	    lit_at(s, len, c, "\xc2\xb1")) {
 		if (!e)
 			e = c + (s[c] == '+' ? 3 : 2);
@@ -553,13 +559,13 @@ int ex_range_parse(const char *s, size_t len, size_t i, ex_range *out)
 		}
 		return 1;
 	}
-	for (size_t q = 0; q < sizeof orh / sizeof orh[0]; q++)
+	for (size_t q = 0; may_seq && q < sizeof orh / sizeof orh[0]; q++)
 		if ((e = word_seq(s, len, c, orh[q], 2))) {
 			out->kind = EX_R_ATLEAST;
 			out->end = e;
 			return 1;
 		}
-	for (size_t q = 0; q < sizeof orl / sizeof orl[0]; q++)
+	for (size_t q = 0; may_seq && q < sizeof orl / sizeof orl[0]; q++)
 		if ((e = word_seq(s, len, c, orl[q], 2))) {
 			out->kind = EX_R_ATMOST;
 			out->end = e;

@@ -11,6 +11,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lex.h"
 
@@ -57,22 +60,27 @@ enum {
 	S_SEGNOISE = 1u << 12,
 	S_CHNOUN = 1u << 13,
 	S_BASISW = 1u << 14, /* a word is_basis_word() reads */
-	S_PHSTART = 1u << 15 /* the first word of a lexicon phrase */
+	S_PHSTART = 1u << 15, /* the first word of a lexicon phrase */
+	S_WSTART = 1u << 16,  /* a word of when_starter's list (starter_words) */
+	S_ABBREV = 1u << 17   /* a word of abbrevs (no sentence ends after it) */
 };
 
-/* Open-addressing table word -> S_* bits; a power of two, well above the
- * ~450 listed words. */
-#define KW_SIZE 1024u
+/* Open-addressing table word -> S_* bits; a power of two, about three
+ * times the ~700 listed words (short probe runs for the words that are
+ * not listed, most of them). */
+#define KW_SIZE 2048u
 typedef struct kwent {
-	uint32_t h;    /* full FNV-1a hash of the word: most probes stop here */
-	uint16_t sets; /* S_* bits */
+	uint32_t h;    /* full kw_hash of the word: most probes stop here */
+	uint32_t sets; /* S_* bits */
+	const char *w; /* the word zero-filled to 24 bytes (kw_pool), NULL for
+	                * an empty slot */
 	uint16_t len;
-	const char *w; /* static string, NULL for an empty slot */
 } kwent;
 
 /* The word table is the same for every document: built once (kw_once)
  * and only read afterwards, so threads may share it. */
 static kwent kw_table[KW_SIZE];
+static char kw_pool[KW_SIZE][24];
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
 typedef struct ctx {
@@ -176,67 +184,65 @@ static inline void tok_push(ctx *c)
 	c->nt++;
 }
 
-/* Words that can start a period expression (a cheap filter before the
- * full parser): quarter labels, digits, determiners, ordinals, months. */
-static int when_starter(const char *s, size_t len, size_t i)
+/* The words that can start a period expression besides the digit and
+ * "Q1"/"FY"/"H1" forms of when_starter (lower-case letters and '-'):
+ * marked S_WSTART in the word table. */
+static const char *const starter_words[] = {
+    "annual", "a", "april", "august", "apr", "aug", "beginning", "current", "coming",
+    "december", "dec", "entire", "end", "first", "fourth", "fiscal", "full", "full-year",
+    "following", "february", "feb", "january", "june", "july", "jan", "jun", "jul", "last",
+    "march", "may", "mar", "nine", "next", "november", "nov", "our", "october", "oct",
+    "prior", "previous", "preceding", "prior-year", "quarter", "second", "six",
+    "sequential", "same", "start", "september", "sep", "sept", "the", "this", "that",
+    "third", "three", "twelve", "upcoming", "year", "year-ago", NULL};
+
+/* The longest of starter_words ("sequential", "prior-year"). */
+#define STARTER_MAX 10
+
+/* kw_hash of a word stored in a zero-filled buffer (w[n..] zero up to
+ * the next multiple of 8 bytes): eight bytes at a time. */
+static inline uint32_t kw_hash_padded(const char *w, size_t n)
 {
-	/* the starter words, grouped by first letter so that a word is only
-	 * compared with the few that share its first letter */
-	static const char *const w_a[] = {"annual", "a", "april", "august", "apr", "aug", NULL};
-	static const char *const w_b[] = {"beginning", NULL};
-	static const char *const w_c[] = {"current", "coming", NULL};
-	static const char *const w_d[] = {"december", "dec", NULL};
-	static const char *const w_e[] = {"entire", "end", NULL};
-	static const char *const w_f[] = {"first", "fourth", "fiscal", "full", "full-year",
-	                                  "following", "february", "feb", NULL};
-	static const char *const w_j[] = {"january", "june", "july", "jan", "jun", "jul", NULL};
-	static const char *const w_l[] = {"last", NULL};
-	static const char *const w_m[] = {"march", "may", "mar", NULL};
-	static const char *const w_n[] = {"nine", "next", "november", "nov", NULL};
-	static const char *const w_o[] = {"our", "october", "oct", NULL};
-	static const char *const w_p[] = {"prior", "previous", "preceding", "prior-year", NULL};
-	static const char *const w_q[] = {"quarter", NULL};
-	static const char *const w_s[] = {"second", "six", "sequential", "same", "start",
-	                                  "september", "sep", "sept", NULL};
-	static const char *const w_t[] = {"the", "this", "that", "third", "three", "twelve", NULL};
-	static const char *const w_u[] = {"upcoming", NULL};
-	static const char *const w_y[] = {"year", "year-ago", NULL};
-	static const char *const *const by_letter[26] = {
-	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, NULL, NULL, w_j, NULL, w_l, w_m, w_n,
-	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
-	unsigned char c = (unsigned char)s[i];
-	if (c >= '0' && c <= '9')
-		return 1;
-	if ((c == 'Q' || c == 'q') && i + 1 < len && s[i + 1] >= '1' && s[i + 1] <= '4')
-		return 1;
-	if ((c == 'F' || c == 'f') && i + 1 < len && (s[i + 1] == 'Y' || s[i + 1] == 'y'))
-		return 1;
-	if ((c == 'H' || c == 'h') && i + 1 < len && (s[i + 1] == '1' || s[i + 1] == '2'))
-		return 1; /* H1 2024 */
-	if (!ex_is_alpha(c))
-		return 0;
-	const char *const *words = by_letter[ex_lower(c) - 'a'];
-	if (!words)
-		return 0;
-	/* The word is the run of letters (and '-' after the first) at s[i];
-	 * it must equal a listed word (lower case letters and '-'): each
-	 * one is compared in place, the first letter already agrees. */
-	for (const char *const *p = words; *p; p++) {
-		const char *x = *p;
-		size_t k = 1;
-		while (x[k] && i + k < len && ex_lower((unsigned char)s[i + k]) == (unsigned char)x[k])
-			k++;
-		if (x[k])
-			continue;
-		if (i + k < len && (ex_is_alpha((unsigned char)s[i + k]) || s[i + k] == '-'))
-			continue; /* the word goes on */
-		return 1;
+	uint64_t h = n;
+	for (size_t q = 0; q < n; q += 8) {
+		uint64_t x;
+		memcpy(&x, w + q, 8);
+		h = (h ^ x) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 32; /* the low bits (the table index) from all bytes */
 	}
-	return 0;
+	return (uint32_t)h;
 }
 
-#define KW_FNV0 2166136261u /* FNV-1a */
-#define KW_FNV(h, ch) (((h) ^ (unsigned char)(ch)) * 16777619u)
+
+/* Whether the word at s[i] (a word start, a letter, len the end of the
+ * sentence) can start a period expression (a cheap filter before the
+ * full parser): "Q1".."Q4", "FY", "H1"/"H2", or a run of letters and
+ * '-' (up to a byte that is neither) that is one of starter_words.
+ * tokenize has already copied the word into w[0..k) (lower case, '\''
+ * for a typographic apostrophe; run: the length of its leading letters
+ * and '-'), s[j] after it, with table bits sets: the run ends where the
+ * word ends unless s[j] is a '-' the word stopped at ("year- ": no
+ * starter word ends in '-'), or inside the word at a digit, '&' or
+ * apostrophe. */
+static int when_starter(const ctx *c, const char *s, size_t len, size_t i, const char *w,
+                        size_t k, size_t run, size_t j, unsigned sets)
+{
+	if (run == k && (sets & S_WSTART) && !(j < len && s[j] == '-'))
+		return 1; /* (k <= STARTER_MAX: the word was not cut) */
+	unsigned char ch = (unsigned char)s[i];
+	if ((ch == 'Q' || ch == 'q') && i + 1 < len && s[i + 1] >= '1' && s[i + 1] <= '4')
+		return 1;
+	if ((ch == 'F' || ch == 'f') && i + 1 < len && (s[i + 1] == 'Y' || s[i + 1] == 'y'))
+		return 1;
+	if ((ch == 'H' || ch == 'h') && i + 1 < len && (s[i + 1] == '1' || s[i + 1] == '2'))
+		return 1; /* H1 2024 */
+	if (run == k || run > STARTER_MAX)
+		return 0;
+	/* a digit, '&' or apostrophe ends the run inside the word */
+	char p[24] = {0};
+	memcpy(p, w, run);
+	return (kw_sets(c, p, run, kw_hash_padded(p, run)) & S_WSTART) != 0;
+}
 
 /* Bytes of a word token, by what the word loop of tokenize does with
  * them: 0 ends the word. */
@@ -259,6 +265,131 @@ static const unsigned char word_class[256] = {
 	['u'] = WC_LOWER, ['v'] = WC_LOWER, ['w'] = WC_LOWER, ['x'] = WC_LOWER, ['y'] = WC_LOWER,
 	['z'] = WC_LOWER};
 
+/* Copies the word at s[i] (b the end) into tp->w (lower case, at most
+ * 23 bytes, a typographic apostrophe read as '\''; tp->w zero-filled
+ * before), sets its length *k, its kw_hash *h, the length of its
+ * leading run of letters and '-' in *other (*k if all of it) and
+ * whether it has two letters or more and none in lower case in *allcaps;
+ * returns the end of the word. */
+static inline EX_ALWAYS_INLINE size_t word_copy(const char *s, size_t i, size_t b, tok *tp,
+                                                size_t *kp, uint32_t *hp, int *allcapsp,
+                                                size_t *otherp)
+{
+	size_t j = i, k = 0, other = sizeof tp->w;
+	int lower = 0, letters = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+	/* A word of letters, digits and '&' that ends inside the sixteen
+	 * bytes at i, at a byte the loop below stops at at once (no '-',
+	 * '\'' or UTF-8 quote): classified by compares of all sixteen. */
+	if (i + 16 <= b) {
+		const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		const __m128i b20 = _mm_set1_epi8(0x20);
+		__m128i l = _mm_or_si128(v, b20);
+		__m128i lt = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8(0x60)),
+		                           _mm_cmplt_epi8(l, _mm_set1_epi8(0x7b)));
+		__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x2f)),
+		                           _mm_cmplt_epi8(v, _mm_set1_epi8(0x3a)));
+		__m128i am = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
+		unsigned lm = (unsigned)_mm_movemask_epi8(lt);
+		unsigned stop = ~(lm | (unsigned)_mm_movemask_epi8(_mm_or_si128(dg, am))) & 0xffffu;
+		if (stop) {
+			unsigned n = (unsigned)__builtin_ctz(stop);
+			if (n > 0 && word_class[(unsigned char)s[i + n]] == WC_END) {
+				static const unsigned char keep[32] = {
+				    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+				    0xff, 0xff, 0xff, 0xff, 0xff};
+				unsigned km = (1u << n) - 1;
+				/* upper-case letters lack 0x20 */
+				unsigned um = lm & ~(unsigned)_mm_movemask_epi8(
+				                       _mm_cmpeq_epi8(_mm_and_si128(v, b20), b20));
+				unsigned lw = lm & km;
+				__m128i out = _mm_or_si128(v, _mm_and_si128(lt, b20));
+				out = _mm_and_si128(out, _mm_loadu_si128((const __m128i *)(const void *)(keep + 16 - n)));
+				_mm_storeu_si128((__m128i *)(void *)tp->w, out); /* w[16..] stay zero */
+				unsigned nonletter = ~lm & km;
+				*otherp = nonletter ? (size_t)__builtin_ctz(nonletter) : n;
+				*kp = n;
+				*hp = kw_hash_padded(tp->w, n);
+				/* two letters or more, none lower case */
+				*allcapsp = (lw & (lw - 1)) != 0 && !(lw & ~um);
+				return i + n;
+			}
+		}
+	}
+#endif
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* ASCII letters eight at a time first (what the loop below does
+	 * with them, exactly): most words are letters only */
+	const uint64_t ones = 0x0101010101010101u;
+	while (j + 8 <= b && k + 8 < sizeof tp->w) {
+		uint64_t x;
+		memcpy(&x, s + j, 8);
+		uint64_t y = (x | ones * 0x20) & ones * 0x7f;
+		/* per byte: high bit of y + 0x1f when y >= 'a', of y + 5
+		 * when y > 'z' (no carry leaves a byte: y <= 0x7f) */
+		uint64_t alpha = (y + ones * (0x80 - 'a')) & ~(y + ones * (0x80 - 'z' - 1)) & ~x &
+		                 ones * 0x80;
+		uint64_t mask = ~0ull;
+		size_t run = 8;
+		if (alpha != ones * 0x80) {
+			run = (size_t)__builtin_ctzll(~alpha & ones * 0x80) / 8;
+			mask = (1ull << (8 * run)) - 1;
+		}
+		/* a lower-case letter has 0x20 (bit 5 shifted to bit 7) */
+		lower |= (alpha & (x << 2) & mask) != 0;
+		letters += (int)run;
+		uint64_t lx = (x | alpha >> 2) & mask;
+		memcpy(tp->w + k, &lx, 8); /* the bytes after run stay zero */
+		k += run;
+		j += run;
+		if (run < 8)
+			break;
+	}
+#endif
+	while (j < b) {
+		unsigned char x = (unsigned char)s[j];
+		unsigned char cl = word_class[x];
+		if (cl == WC_UPPER) {
+			letters++;
+			x = (unsigned char)(x + 32);
+		} else if (cl == WC_LOWER) {
+			letters++;
+			lower = 1;
+		} else if (cl == WC_JOIN) {
+			/* '-' or '\'' inside a word */
+			if (!(j + 1 < b && ex_is_word((unsigned char)s[j + 1]) && j > i))
+				break;
+			if (x == '\'' && other > k)
+				other = k;
+		} else if (cl == WC_E2) {
+			if (!(j + 3 < b && (unsigned char)s[j + 1] == 0x80 &&
+			      (unsigned char)s[j + 2] == 0x99 && ex_is_alpha((unsigned char)s[j + 3])))
+				break;
+			/* ’ inside a word: read as ' */
+			if (other > k)
+				other = k;
+			if (k + 1 < sizeof tp->w)
+				tp->w[k++] = '\'';
+			j += 3;
+			continue;
+		} else if (cl == WC_OTHER_WORD) {
+			if (other > k)
+				other = k;
+		} else {
+			break;
+		}
+		if (k + 1 < sizeof tp->w)
+			tp->w[k++] = (char)x;
+		j++;
+	}
+	tp->w[k] = 0;
+	*otherp = other < k ? other : k;
+	*kp = k;
+	*hp = kw_hash_padded(tp->w, k);
+	*allcapsp = letters >= 2 && !lower;
+	return j;
+}
+
 static void tokenize(ctx *c, size_t a, size_t b)
 {
 	const char *s = c->d->clean;
@@ -275,22 +406,60 @@ static void tokenize(ctx *c, size_t a, size_t b)
 		tp->ph = -1;
 		tp->s = i;
 		int wordstart = ex_is_word(ch) && (i == a || !ex_is_word((unsigned char)s[i - 1]));
-		if (wordstart && when_starter(s, b, i) && ex_when_may_follow(s, b, i) &&
-		    ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
-		    tp->when.end > i) {
+		if (ex_is_alpha(ch)) {
+			/* A letter: the word is copied and looked up in the word
+			 * table first, which also says whether it may start a
+			 * period; a period or a range ("between", "from") made of
+			 * it takes the place of the word (then cleared again). */
+			size_t k;
+			uint32_t h;
+			int allcaps;
+			size_t run;
+			size_t j = word_copy(s, i, b, tp, &k, &h, &allcaps, &run);
+			unsigned sets = kw_sets(c, tp->w, k, h);
+			if (wordstart && when_starter(c, s, b, i, tp->w, k, run, j, sets) &&
+			    ex_when_may_follow(s, b, i) && ex_when_parse(s, b, i, &c->d->cal, &tp->when) &&
+			    tp->when.end > i) {
+				memset(tp->w, 0, sizeof tp->w);
+				tp->type = T_WHEN;
+				tp->e = tp->when.end;
+				tok_push(c);
+				i = tp->e;
+				continue;
+			}
+			/* a word only opens a range as "between" or "from" (the
+			 * words ex_range_parse reads before its number) */
+			if ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart &&
+			    (ex_word_at(s, b, i, "between") || ex_word_at(s, b, i, "from")) &&
+			    ex_range_parse(s, b, i, &tp->r) && tp->r.kind == EX_R_RANGE) {
+				memset(tp->w, 0, sizeof tp->w);
+				tp->type = T_NUM;
+				tp->e = tp->r.end;
+				tok_push(c);
+				i = tp->e;
+				continue;
+			}
+			tp->sets = sets;
+			tp->type = T_WORD;
+			tp->e = j;
+			tp->cap = ch >= 'A' && ch <= 'Z';
+			tp->allcaps = allcaps;
+			tok_push(c);
+			i = j;
+			continue;
+		}
+		/* a digit opens a period only as a word start ("2024", "12
+		 * months"); other bytes open none */
+		if (wordstart && ch >= '0' && ch <= '9' && ex_when_may_follow(s, b, i) &&
+		    ex_when_parse(s, b, i, &c->d->cal, &tp->when) && tp->when.end > i) {
 			tp->type = T_WHEN;
 			tp->e = tp->when.end;
 			tok_push(c);
 			i = tp->e;
 			continue;
 		}
-		/* a word only opens a range as "between" or "from" (the
-		 * words ex_range_parse reads before its number) */
-		if ((ch >= '0' && ch <= '9') || ch == '$' || ch == '(' || ch == '-' ||
-		    ((ch == 'b' || ch == 'B' || ch == 'f' || ch == 'F') && wordstart &&
-		     (ex_word_at(s, b, i, "between") || ex_word_at(s, b, i, "from")))) {
-			if (ex_range_parse(s, b, i, &tp->r) &&
-			    (!ex_is_alpha(ch) || tp->r.kind == EX_R_RANGE)) {
+		if ((ch >= '0' && ch <= '9') || ch == '$' || ch == '(' || ch == '-') {
+			if (ex_range_parse(s, b, i, &tp->r)) {
 				const ex_num *n = &tp->r.a;
 				int year = tp->r.kind == EX_R_POINT && !n->cur && !n->pct && !n->scale &&
 				           !n->decimals && n->v >= 1950 && n->v <= 2100 &&
@@ -305,48 +474,16 @@ static void tokenize(ctx *c, size_t a, size_t b)
 			}
 		}
 		if (ex_is_word(ch) || ch == '&') {
-			size_t j = i, k = 0;
-			int upper = 0, letters = 0;
-			uint32_t h = KW_FNV0; /* kw_hash of the word as stored */
-			while (j < b) {
-				unsigned char x = (unsigned char)s[j];
-				unsigned char cl = word_class[x];
-				if (cl == WC_UPPER) {
-					upper++;
-					letters++;
-					x = (unsigned char)(x + 32);
-				} else if (cl == WC_LOWER) {
-					letters++;
-				} else if (cl == WC_JOIN) {
-					/* '-' or '\'' inside a word */
-					if (!(j + 1 < b && ex_is_word((unsigned char)s[j + 1]) && j > i))
-						break;
-				} else if (cl == WC_E2) {
-					if (!(j + 3 < b && (unsigned char)s[j + 1] == 0x80 &&
-					      (unsigned char)s[j + 2] == 0x99 && ex_is_alpha((unsigned char)s[j + 3])))
-						break;
-					/* ’ inside a word: read as ' */
-					if (k + 1 < sizeof tp->w) {
-						tp->w[k++] = '\'';
-						h = KW_FNV(h, '\'');
-					}
-					j += 3;
-					continue;
-				} else if (cl != WC_OTHER_WORD) {
-					break;
-				}
-				if (k + 1 < sizeof tp->w) {
-					tp->w[k++] = (char)x;
-					h = KW_FNV(h, x);
-				}
-				j++;
-			}
-			tp->w[k] = 0;
+			size_t k;
+			uint32_t h;
+			int allcaps;
+			size_t run;
+			size_t j = word_copy(s, i, b, tp, &k, &h, &allcaps, &run);
 			tp->sets = kw_sets(c, tp->w, k, h);
 			tp->type = T_WORD;
 			tp->e = j;
-			tp->cap = s[i] >= 'A' && s[i] <= 'Z';
-			tp->allcaps = letters >= 2 && upper == letters;
+			tp->cap = 0; /* a digit or '&' */
+			tp->allcaps = allcaps;
 			tok_push(c);
 			i = j;
 			continue;
@@ -2223,8 +2360,25 @@ static void sentences(ctx *c, size_t a, size_t b)
 	 * (the cut of an overlong one) */
 	static const unsigned char ender[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [' '] = 2, ['\n'] = 2};
 	for (size_t i = a; i < b; i++) {
-		/* eight bytes at a time while none of them can end a sentence:
-		 * no '.', '?', '!', and not yet MAXSENT long */
+		/* sixteen (SSE2), then eight bytes at a time while none of them
+		 * can end a sentence: no '.', '?', '!', and not yet MAXSENT
+		 * long */
+#if defined(__SSE2__)
+		while (i + 16 <= b && i + 16 - start <= MAXSENT) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+			                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
+			                           _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+			int mk = _mm_movemask_epi8(hit);
+			if (mk) {
+				/* to that byte: the blanks before it cut nothing
+				 * (not MAXSENT long yet) */
+				i += (size_t)__builtin_ctz((unsigned)mk);
+				break;
+			}
+			i += 16;
+		}
+#endif
 		while (i + 8 <= b && i + 8 - start <= MAXSENT) {
 			uint64_t x;
 			memcpy(&x, s + i, 8);
@@ -2248,14 +2402,15 @@ static void sentences(ctx *c, size_t a, size_t b)
 					w--;
 				size_t n = i - w;
 				c->d->work += n;
-				char word[12];
-				if (n > 0 && n < sizeof word) {
+				char word[24] = {0}; /* zero-filled for the word table */
+				if (n > 0 && n < 12) {
 					for (size_t k = 0; k < n; k++) {
 						char x = s[w + k];
 						word[k] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
 					}
-					word[n] = 0;
-					if ((n <= ABBREV_MAX && in_set(word, abbrevs)) ||
+					/* in abbrevs: S_ABBREV in the word table */
+					if ((n <= ABBREV_MAX &&
+					     (kw_sets(c, word, n, kw_hash_padded(word, n)) & S_ABBREV)) ||
 					    (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
 						cut = 0;
 				}
@@ -2282,26 +2437,35 @@ static void sentences(ctx *c, size_t a, size_t b)
 		statements(c, start, b, unp);
 }
 
+/* The hash of the word table: of w[0..n) as kw_hash_padded reads it
+ * from a zero-filled buffer. */
 static uint32_t kw_hash(const char *w, size_t n)
 {
-	uint32_t h = KW_FNV0;
-	for (size_t i = 0; i < n; i++)
-		h = KW_FNV(h, w[i]);
-	return h;
+	uint64_t h = n;
+	for (size_t q = 0; q < n; q += 8) {
+		uint64_t x = 0;
+		memcpy(&x, w + q, n - q < 8 ? n - q : 8);
+		h = (h ^ x) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 32;
+	}
+	return (uint32_t)h;
 }
 
 /* Adds bit to the word w[0..n) (a static string, not necessarily
  * NUL-terminated at n). */
 static void kw_add_word(const char *w, size_t n, unsigned bit)
 {
+	if (n + 1 > sizeof kw_pool[0])
+		return; /* longer than any token's word (tok.w) */
 	uint32_t h = kw_hash(w, n);
 	for (unsigned i = h & (KW_SIZE - 1);; i = (i + 1) & (KW_SIZE - 1)) {
 		kwent *e = &kw_table[i];
 		if (!e->w) {
-			e->w = w;
+			memcpy(kw_pool[i], w, n);
+			e->w = kw_pool[i];
 			e->h = h;
 			e->len = (uint16_t)n;
-			e->sets = (uint16_t)bit;
+			e->sets = bit;
 			return;
 		}
 		if (e->len == n && memcmp(e->w, w, n) == 0) {
@@ -2334,6 +2498,8 @@ static void kw_build(void)
 	kw_add(seg_noise, S_SEGNOISE);
 	kw_add(change_nouns, S_CHNOUN);
 	kw_add(basis_words, S_BASISW);
+	kw_add(starter_words, S_WSTART);
+	kw_add(abbrevs, S_ABBREV);
 	/* the first words of the lexicon's phrases (as ex_phrase_may_start
 	 * finds them: the phrases the index holds) */
 	for (size_t i = 0; i < ex_n_phrases && i < 512; i++) {
@@ -2343,7 +2509,7 @@ static void kw_build(void)
 	}
 }
 
-/* The S_* bits of the word w[0..n) (NUL-terminated at n) whose
+/* The S_* bits of the word w[0..n) (zero-filled to 24 bytes) whose
  * kw_hash is h. */
 static unsigned kw_sets(const ctx *c, const char *w, size_t n, uint32_t h)
 {
@@ -2352,10 +2518,16 @@ static unsigned kw_sets(const ctx *c, const char *w, size_t n, uint32_t h)
 		if (!e->w)
 			return 0;
 		if (e->h == h && e->len == n) {
-			size_t k = 0;
-			while (k < n && e->w[k] == w[k])
-				k++;
-			if (k == n)
+			/* both zero-filled: eight bytes at a time */
+			size_t q = 0;
+			for (; q < n; q += 8) {
+				uint64_t x, y;
+				memcpy(&x, e->w + q, 8);
+				memcpy(&y, w + q, 8);
+				if (x != y)
+					break;
+			}
+			if (q >= n)
 				return e->sets;
 		}
 	}

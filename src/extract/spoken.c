@@ -606,6 +606,29 @@ static int reps_push(reps *r, size_t a, size_t b, const char *t, size_t n)
 	return 1;
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define SPOKEN_SSE2 1
+/* Bit k set when p[k] is an ASCII letter, for the 64 bytes at p. */
+static inline uint64_t letters64(const char *p)
+{
+	const __m128i b20 = _mm_set1_epi8(0x20), lo = _mm_set1_epi8(0x60),
+	              hi = _mm_set1_epi8(0x7b);
+	uint64_t m = 0;
+	for (int k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		/* (c | 0x20) in 'a'..'z'; bytes from 0x80 on are negative and
+		 * fail the first compare (signed) */
+		__m128i l = _mm_or_si128(v, b20);
+		__m128i in = _mm_and_si128(_mm_cmpgt_epi8(l, lo), _mm_cmplt_epi8(l, hi));
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(in) << (16 * k);
+	}
+	return m;
+}
+#else
+#define SPOKEN_SSE2 0
+#endif
+
 /* The word at i starts a word (not the tail of "covid-nineteen" or of
  * "Q3's"). */
 static int word_start(const char *s, size_t i)
@@ -640,20 +663,70 @@ static int scan(ex_doc *d, reps *out)
 	    B('t') | B('f') | B('e') | B('n'),      /* thirteen fourteen eighteen nineteen */
 	    B('s'),                                 /* seventeen */
 	};
+	/* by length and first letter, the second letters of those words */
+#define L(ch) ((ch) - 'a')
+	static const uint32_t second[10][26] = {
+	    [3] = {[L('o')] = B('n'), [L('t')] = B('w') | B('e'), [L('s')] = B('i')},
+	    [4] = {[L('z')] = B('e'), [L('f')] = B('o') | B('i'), [L('n')] = B('i')},
+	    [5] = {[L('t')] = B('h'), [L('s')] = B('e') | B('i'), [L('e')] = B('i'),
+	           [L('f')] = B('o') | B('i'), [L('p')] = B('o')},
+	    [6] = {[L('e')] = B('l') | B('i'), [L('t')] = B('w') | B('h'), [L('n')] = B('i')},
+	    [7] = {[L('f')] = B('i'), [L('s')] = B('i') | B('e')},
+	    [8] = {[L('t')] = B('h'), [L('f')] = B('o'), [L('e')] = B('i'), [L('n')] = B('i')},
+	    [9] = {[L('s')] = B('e')},
+	};
+#undef L
 #undef B
+#if SPOKEN_SSE2
+	/* the letters of the 64 bytes at base, one bit each (recomputed
+	 * when i leaves them) */
+	size_t base = 0;
+	uint64_t mask = len >= 64 ? letters64(s) : 0;
+#endif
 	for (size_t i = 0; i < len;) {
-		unsigned char ch = (unsigned char)s[i];
-		if (!ex_is_alpha(ch)) {
-			i++;
-			continue;
+		size_t st;
+#if SPOKEN_SSE2
+		if (i + 64 <= len) {
+			if (i >= base + 64) {
+				base = i;
+				mask = letters64(s + base);
+			}
+			uint64_t m = mask >> (i - base); /* letters from i on */
+			if (!m) {
+				i = base + 64;
+				continue;
+			}
+			st = i + (size_t)__builtin_ctzll(m);
+			/* the first non-letter after st in the block (the bits
+			 * shifted in above it read as letters) */
+			uint64_t nl = ~mask >> (st - base);
+			if (nl) {
+				i = st + (size_t)__builtin_ctzll(nl);
+			} else {
+				i = base + 64;
+				while (ex_is_alpha((unsigned char)s[i]))
+					i++; /* NUL at len: no bound test */
+			}
+		} else
+#endif
+		{
+			if (!ex_is_alpha((unsigned char)s[i])) {
+				i++;
+				continue;
+			}
+			st = i;
+			/* d->clean ends with a NUL (no letter) at len: no bound test */
+			do
+				i++;
+			while (ex_is_alpha((unsigned char)s[i]));
 		}
-		size_t st = i;
-		/* d->clean ends with a NUL (no letter) at len: no bound test */
-		do
-			i++;
-		while (ex_is_alpha((unsigned char)s[i]));
+		unsigned char ch = (unsigned char)s[st];
 		size_t e = i;
 		if (e - st > 9 || !(first[e - st] >> ((ch | 0x20) - 'a') & 1))
+			continue;
+		/* and their second letters ("the" is no "two" or "ten") */
+		if (e - st >= 2 &&
+		    !(second[e - st][(ch | 0x20) - 'a'] >> (((unsigned char)s[st + 1] | 0x20) - 'a') & 1))
 			continue;
 		if (e < len && (unsigned char)(s[e] - '0') < 10)
 			continue; /* "one2" */

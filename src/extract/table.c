@@ -570,11 +570,14 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 	char l[160];
 	size_t o = 0;
 	*basis = -1;
-	/* "Operating income (GAAP)", "Diluted EPS (non-GAAP)" */
-	if (has(label, "(non-gaap)") || has(label, "(adjusted)"))
-		*basis = EC_BASIS_NON_GAAP;
-	else if (has(label, "(gaap)"))
-		*basis = EC_BASIS_GAAP;
+	/* "Operating income (GAAP)", "Diluted EPS (non-GAAP)" (all three
+	 * need a '(') */
+	if (strchr(label, '(')) {
+		if (has(label, "(non-gaap)") || has(label, "(adjusted)"))
+			*basis = EC_BASIS_NON_GAAP;
+		else if (has(label, "(gaap)"))
+			*basis = EC_BASIS_GAAP;
+	}
 	/* drop parenthesised parts, footnote marks and markup */
 	int depth = 0;
 	for (const char *p = label; *p && o + 1 < sizeof l; p++) {
@@ -670,7 +673,8 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 	/* words */
 	const char *w[16];
 	char buf[160];
-	snprintf(buf, sizeof buf, "%s", p);
+	/* p is inside l (160 bytes with its NUL): the whole of it fits */
+	memcpy(buf, p, strlen(p) + 1);
 	size_t n = 0;
 	for (char *q = buf; *q && n < 16;) {
 		while (*q == ' ')
@@ -1670,6 +1674,29 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 	ex_lexidx ix;
 	ex_lex_index(&ix);
 	t->section_basis = -1;
+	/* idle[k]: no table line comes after line k before the next line
+	 * that resets the state (a prose or speaker line) or the end of the
+	 * document. A text line that is idle only changes t, which that
+	 * reset (or the end) throws away before any row reads it, so it is
+	 * skipped (most lines of a call transcript); so is an idle reset
+	 * line, as every line up to the next reset is idle too. */
+	unsigned char *idle = malloc(d->n_lines ? d->n_lines : 1);
+	if (!idle) {
+		free(t);
+		return EC_ENOMEM;
+	}
+	{
+		int table_ahead = 0;
+		for (size_t k = d->n_lines; k-- > 0;) {
+			const ex_line *L = &d->lines[k];
+			idle[k] = (unsigned char)!table_ahead;
+			if (L->cls == EX_L_TABLE)
+				table_ahead = 1;
+			else if (L->cls != EX_L_BLANK &&
+			         (L->cls == EX_L_SPEAKER || prose_line(s, L->start, L->end)))
+				table_ahead = 0;
+		}
+	}
 	size_t order = 1u << 30; /* after prose mentions of the same line */
 	int err = 0;
 	int in_title = 0; /* text lines since the last table row */
@@ -1680,6 +1707,8 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 		if (L->cls == EX_L_BLANK)
 			continue;
 		if (L->cls != EX_L_TABLE) {
+			if (idle[k])
+				continue;
 			if (prose_line(s, a, b) || L->cls == EX_L_SPEAKER) {
 				/* a sentence that introduces a table may state its
 				 * unit: "... guidance for ... (in millions, except per
@@ -2109,6 +2138,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			t->hdr_stale = 1;
 		}
 	}
+	free(idle);
 	free(t);
 	return err ? EC_ENOMEM : EC_OK;
 }

@@ -8,6 +8,9 @@
  * the raw bytes so quotes are the document's own text. */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ex.h"
 
@@ -153,11 +156,39 @@ static void barrier(builder *b)
 	d->barriers[d->n_barriers++] = d->clean_len;
 }
 
+/* w (lower case, not empty) is in s[0..n), ignoring the case of s.  The
+ * first byte is tested against its two cases before the rest. */
 static int contains_ci(const char *s, size_t n, const char *w)
 {
 	size_t m = strlen(w);
-	for (size_t i = 0; i + m <= n; i++) {
-		size_t k = 0;
+	unsigned char c0 = (unsigned char)w[0];
+	unsigned char c1 = c0 >= 'a' && c0 <= 'z' ? (unsigned char)(c0 - 32) : c0;
+	size_t i = 0;
+#if defined(__SSE2__)
+	/* the starts of sixteen bytes at a time: a bit for each first byte */
+	const __m128i v0 = _mm_set1_epi8((char)c0), v1 = _mm_set1_epi8((char)c1);
+	for (; i + 16 <= n && i + m <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned mk = (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, v0), _mm_cmpeq_epi8(v, v1)));
+		while (mk) {
+			size_t p = i + (size_t)__builtin_ctz(mk);
+			mk &= mk - 1;
+			if (p + m > n)
+				return 0; /* and so for every later start */
+			size_t k = 1;
+			while (k < m && lower((unsigned char)s[p + k]) == (unsigned char)w[k])
+				k++;
+			if (k == m)
+				return 1;
+		}
+	}
+#endif
+	for (; i + m <= n; i++) {
+		unsigned char x = (unsigned char)s[i];
+		if (x != c0 && x != c1)
+			continue;
+		size_t k = 1;
 		while (k < m && lower((unsigned char)s[i + k]) == (unsigned char)w[k])
 			k++;
 		if (k == m)
@@ -288,6 +319,24 @@ static inline int plain8(uint64_t x)
 	       !ex_has_byte8(x, '*') && !ex_has_byte8(x, '_');
 }
 
+#if defined(__SSE2__)
+/* Bit k set when p[k] is no plain_byte() (as plain8), for the sixteen
+ * bytes at p. */
+static inline unsigned not_plain16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	/* '\v' '\f' '\r' (bytes from 0x80 on are negative: not > 0x0a) */
+	__m128i bad = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x0a)),
+	                            _mm_cmplt_epi8(v, _mm_set1_epi8(0x0e)));
+	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
+	bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+	/* and no byte from 0x80 on (its high bit) */
+	return (unsigned)(_mm_movemask_epi8(bad) | _mm_movemask_epi8(v));
+}
+#endif
+
 /* Page furniture of transcript vendors: copyright lines, vendor names and
  * URLs, "F I N A L  T R A N S C R I P T", the date/ticker header, page
  * numbers. */
@@ -355,10 +404,11 @@ static int furniture(const char *s, size_t n)
 		return 1; /* © ... */
 	if (spaced_caps(t, m) && contains_ci(t, m, "t r a n s c r i p t"))
 		return 1;
-	/* "Oct. 19. 2010 / 8:45PM, JNPR - Q3 2010 ... Call" */
+	/* "Oct. 19. 2010 / 8:45PM, JNPR - Q3 2010 ... Call" (a '/' after the
+	 * date: without one in the line, no date is read) */
 	int y, mo, d;
 	size_t de;
-	if (ex_date_parse(t, m, 0, &y, &mo, &d, &de)) {
+	if (memchr(t, '/', m) && ex_date_parse(t, m, 0, &y, &mo, &d, &de)) {
 		size_t k = ex_skip_ws(t, m, de);
 		if (k < m && t[k] == '/')
 			return 1;
@@ -382,6 +432,16 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
 	while (i < re) {
 		/* a run of plain ASCII with no markup character: copied as is */
 		size_t j = i;
+#if defined(__SSE2__)
+		while (j + 16 <= re) {
+			unsigned np = not_plain16(u + j);
+			if (np) {
+				j += (size_t)__builtin_ctz(np); /* the first one */
+				break;
+			}
+			j += 16;
+		}
+#endif
 		while (j + 8 <= re) { /* eight plain bytes at a time first */
 			uint64_t x;
 			memcpy(&x, u + j, 8);
@@ -526,6 +586,17 @@ static int has_pair(const char *s, size_t a, size_t b, unsigned char x, unsigned
 {
 	const uint64_t ones = 0x0101010101010101u;
 	size_t i = a;
+#if defined(__SSE2__)
+	/* sixteen starts at a time (reading up to s[i + 16] < s[b]) */
+	for (; i + 17 <= b; i += 16) {
+		__m128i u = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i t = _mm_and_si128(_mm_cmpeq_epi8(u, _mm_set1_epi8((char)x)),
+		                          _mm_cmpeq_epi8(v, _mm_set1_epi8((char)y)));
+		if (_mm_movemask_epi8(t))
+			return 1;
+	}
+#endif
 	for (; i + 9 <= b; i += 8) {
 		uint64_t u, v;
 		memcpy(&u, s + i, 8);
@@ -641,6 +712,9 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
  * CFO: Thanks."): another "Name:" opens a sentence after a.  One pass. */
 int ex_collapsed_turns(const char *s, size_t a, size_t b)
 {
+	/* only a ':' followed by a blank opens a turn */
+	if (!has_pair(s, a, b, ':', ' '))
+		return 0;
 	int words = 0, caps = 1;
 	for (size_t i = a; i < b; i++) {
 		char c = s[i];
@@ -670,11 +744,13 @@ static int qa_marker(const char *s, size_t a, size_t b)
 	const char *t = s + a;
 	if (spaced_caps(t, n))
 		return contains_ci(t, n, "q u e s t i o n") ? 2 : 1;
-	/* the three long forms all hold "question": one scan for most lines */
-	if ((contains_ci(t, n, "question") &&
+	/* the three long forms all hold "question": one scan for most lines,
+	 * after a memchr for its first letter */
+	int q = memchr(t, 'q', n) || memchr(t, 'Q', n);
+	if ((q && contains_ci(t, n, "question") &&
 	     (contains_ci(t, n, "question-and-answer") || contains_ci(t, n, "question and answer") ||
 	      contains_ci(t, n, "questions and answers"))) ||
-	    (n <= 4 && contains_ci(t, n, "q&a")))
+	    (n <= 4 && q && contains_ci(t, n, "q&a")))
 		return 2;
 	if ((n == 12 && contains_ci(t, n, "presentation")) || contains_ci(t, n, "prepared remarks"))
 		return 1;
@@ -703,6 +779,17 @@ static int table_line(const char *s, size_t a, size_t b)
 	/* every test below needs a number (a digit) or a '$' */
 	{
 		size_t i = a2;
+#if defined(__SSE2__)
+		while (i + 16 <= b) { /* sixteen bytes at a time first */
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i hit = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			                                         _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))),
+			                           _mm_cmpeq_epi8(v, _mm_set1_epi8('$')));
+			if (_mm_movemask_epi8(hit))
+				break;
+			i += 16;
+		}
+#endif
 		while (i + 8 <= b) { /* eight bytes at a time first */
 			uint64_t x;
 			memcpy(&x, s + i, 8);
@@ -884,7 +971,20 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 	const unsigned char *u = (const unsigned char *)raw;
 	size_t bad = 0, ctl = 0, lines = 1, ls = 0;
 	for (size_t i = 0; i < len;) {
-		/* eight bytes of printable ASCII at once: the common case */
+		/* sixteen (SSE2) or eight bytes of printable ASCII at once: the
+		 * common case */
+#if defined(__SSE2__)
+		while (i + 16 <= len) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+			/* below 0x20 or from 0x80 on: less than 0x20 as signed */
+			int mk = _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+			if (mk) {
+				i += (size_t)__builtin_ctz((unsigned)mk); /* that byte */
+				break;
+			}
+			i += 16;
+		}
+#endif
 		while (i + 8 <= len) {
 			uint64_t w;
 			memcpy(&w, u + i, 8);
@@ -1116,7 +1216,33 @@ void ex_doc_quote(const ex_doc *d, size_t a, size_t b, char *buf, size_t n)
 		rb = d->raw_len;
 	const unsigned char *u = (const unsigned char *)d->raw;
 	int space = 0;
+	const uint64_t ones = 0x0101010101010101u;
 	for (size_t i = ra; i < rb && o + 4 < n;) {
+		/* eight bytes at a time while they are ASCII from 0x20 on,
+		 * with single blanks between other bytes (which the loop below
+		 * copies as they are), and it would copy all of them (o + 4 <
+		 * n before each, and one blank before them) */
+		if (i + 8 <= rb && o + 13 <= n) {
+			uint64_t x;
+			memcpy(&x, u + i, 8);
+			/* per byte below 0x80: high bit of x + 0x60 when x >= 0x20 */
+			uint64_t ok = ~x & ((x & ones * 0x7f) + ones * 0x60) & ones * 0x80;
+			if (ok == ones * 0x80) {
+				/* the blanks, exactly per byte (y = 0 there; y + 0x7f
+				 * carries nowhere as y < 0x80) */
+				uint64_t y = x ^ (ones * ' ');
+				uint64_t bl = ~(y + ones * 0x7f) & ones * 0x80;
+				if (!(bl & (bl >> 8)) && !(bl & 0x80u) && !(bl >> 56)) {
+					if (space && o > 0)
+						buf[o++] = ' ';
+					space = 0;
+					memcpy(buf + o, &x, 8);
+					o += 8;
+					i += 8;
+					continue;
+				}
+			}
+		}
 		unsigned char c = u[i];
 		/* printable ASCII other than the blank first: the common case
 		 * (white space and controls are all below 0x21) */
@@ -1186,8 +1312,12 @@ void ex_doc_add_known(ex_doc *d, const char *w, size_t n)
 
 int ex_doc_is_known(const ex_doc *d, const char *w, size_t n)
 {
+	if (n == 0)
+		return 0; /* no known word is empty */
+	/* the first byte before the length: most words differ there */
 	for (size_t i = 0; i < d->n_known; i++)
-		if (strlen(d->known[i]) == n && strncmp(d->known[i], w, n) == 0)
+		if (d->known[i][0] == w[0] && strlen(d->known[i]) == n &&
+		    memcmp(d->known[i], w, n) == 0)
 			return 1;
 	return 0;
 }
