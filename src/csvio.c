@@ -1153,7 +1153,12 @@ static void put_field(wbuf *w, const char *s, bool quote)
 
 void ec_csv_put_cell(FILE *f, const char *s)
 {
-	put_field(f, s ? s : "", false);
+	wbuf w;
+	w.f = f;
+	w.n = 0;
+	w.have_per = false;
+	put_field(&w, s ? s : "", false);
+	wb_flush(&w);
 }
 
 static bool same_number(double a, double b)
