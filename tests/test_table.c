@@ -432,9 +432,49 @@ static void newer_tables(void)
 	}
 }
 
+/* Tables in another currency: no US-dollar rows from them; their
+ * percentages stay. */
+static void foreign_tables(void)
+{
+	const char *yen =
+	    "# Kestrel Group Reports Fourth Quarter 2024 Results\n\n"
+	    "LONDON, Feb. 6, 2025 -- Kestrel Group today reported results for the fourth quarter "
+	    "ended December 31, 2024.\n\n"
+	    "CONSOLIDATED OPERATING RESULTS\n(Millions of yen)\n\n"
+	    "\tThree Months Ended\n\tDecember 31,\tDecember 31,\n\t2024\t2023\n"
+	    "Revenue\t1,003,812\t948,530\n"
+	    "Operating profit\t114,603\t97,221\n"
+	    "Operating margin\t11.4%\t10.2%\n\n"
+	    "CONSOLIDATED STATEMENT OF INCOME\n(in millions of euros)\n\n"
+	    "\tThree Months Ended\n\tDecember 31,\tDecember 31,\n\t2024\t2023\n"
+	    "Revenue\t2,118.6\t1,990.4\n"
+	    "Gross margin\t41.2%\t40.1%\n\n"
+	    "SEGMENT DATA\n(US$ in millions)\n\n"
+	    "\tThree Months Ended\n\tDecember 31,\tDecember 31,\n\t2024\t2023\n"
+	    "Capital expenditures\t(62.4)\t(55.0)\n";
+	ec_series *s = run(yen);
+	CHECK(s != NULL, "foreign tables extract");
+	if (s) {
+		CHECK(isnan(get(s, "2024Q4", "revenue", "total", EC_BASIS_GAAP)),
+		      "'Millions of yen' cells are no usd_m revenue");
+		CHECK(isnan(get(s, "2024Q4", "operating_income", "total", EC_BASIS_GAAP)),
+		      "nor operating income");
+		CHECK_REL(get(s, "2024Q4", "operating_margin", "total", EC_BASIS_GAAP), 11.4, 1e-9,
+		          "the yen table's margin stays");
+		CHECK(isnan(get(s, "2023Q4", "revenue", "total", EC_BASIS_GAAP)),
+		      "'(in millions of euros)': no usd_m revenue");
+		CHECK_REL(get(s, "2024Q4", "gross_margin", "total", EC_BASIS_GAAP), 41.2, 1e-9,
+		          "the euro table's margin stays");
+		CHECK_REL(get(s, "2024Q4", "capex", "total", EC_BASIS_NONE), 62.4, 1e-9,
+		          "'(US$ in millions)' is US dollars");
+	}
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	newer_tables();
+	foreign_tables();
 	eval2_tables();
 	const char *tab =
 	    "ACME REPORTS Q3'07 FINANCIAL RESULTS\n\n"

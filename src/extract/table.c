@@ -38,6 +38,9 @@ typedef struct span {
 
 typedef struct tstate {
 	double scale;      /* of money cells: 1e3 = thousands; 0 unknown */
+	int foreign;       /* the money cells are in another currency than US
+	                    * dollars ("Millions of yen", "EUR million"):
+	                    * no usd value is read from them */
 	int per_share_ok;  /* "except per share" or no scale statement */
 	char title[256];   /* lower-case title lines */
 	span spans[MAXCOLS];
@@ -978,6 +981,8 @@ static void emit_metric_cols(ex_doc *d, ex_mentions *out, tstate *t, const ex_le
 			continue;
 		if (met->unit == EC_UNIT_USD && t->scale > 0 && !t->per_share_ok)
 			continue;
+		if ((met->unit == EC_UNIT_USD_M || met->unit == EC_UNIT_USD) && t->foreign)
+			continue;
 		double v;
 		if (!ex_num_value(&x, met->unit, met->unit == EC_UNIT_USD_M ? t->scale : 1, &v))
 			continue;
@@ -1149,6 +1154,8 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		return;
 	if (met->unit == EC_UNIT_USD && (cells_pct || (t->scale > 0 && !t->per_share_ok)))
 		return;
+	if ((met->unit == EC_UNIT_USD_M || met->unit == EC_UNIT_USD) && t->foreign)
+		return; /* yen, euros: never a usd value */
 	if (!met->has_basis)
 		basis = EC_BASIS_NONE;
 	int balance_fam = fam == F_DEFREV || fam == F_CASH || fam == F_BACKLOG;
@@ -1372,6 +1379,29 @@ static int cur_unit(const char *l, const char *unit)
 	return 0;
 }
 
+/* A unit statement or column head in another currency than US dollars
+ * (l is lower case): "millions of yen", "eur million", "(in \xe2\x82\xac
+ * thousands)", "£m", "rmb'000". */
+static int foreign_unit(const char *l)
+{
+	static const char *const words[] = {"yen", "euro", "euros", "sterling", "pence", "yuan",
+	                                    "renminbi", "rmb", "jpy", "eur", "gbp", "chf", "cny",
+	                                    "inr", "krw", "cad", "aud", "sek", "nok", "dkk", NULL};
+	if (strstr(l, "\xc2\xa5") || strstr(l, "\xc2\xa3") || strstr(l, "\xe2\x82\xac"))
+		return 1; /* yen, pound, euro signs */
+	size_t n = strlen(l);
+	for (const char *const *w = words; *w; w++)
+		for (const char *p = strstr(l, *w); p; p = strstr(p + 1, *w)) {
+			size_t i = (size_t)(p - l);
+			if (ex_word_at(l, n, i, *w) && (i == 0 || !ex_is_word((unsigned char)l[i - 1])))
+				return 1;
+		}
+	for (const char *p = strchr(l, '$'); p; p = strchr(p + 1, '$'))
+		if (p > l && p[-1] >= 'a' && p[-1] <= 'z' && !(p - l >= 2 && p[-2] == 'u' && p[-1] == 's'))
+			return 1; /* "c$", "hk$", "a$"; not "us$" */
+	return 0;
+}
+
 /* The unit statement of a line: "(in thousands)", "($ in millions, ...)". */
 static void scale_of(tstate *t, const char *l)
 {
@@ -1391,10 +1421,13 @@ static void scale_of(tstate *t, const char *l)
 		sc = 1e6;
 	else if (has(l, "in billions"))
 		sc = 1e9;
+	if (!sc && has(l, "illion") && foreign_unit(l))
+		sc = 1e6; /* "Millions of yen", "EUR million": only to know */
 	if (!sc)
 		return;
 	t->scale = sc;
 	t->per_share_ok = !(!has(l, "except") && has(l, "per share"));
+	t->foreign = foreign_unit(l);
 }
 
 static void set_section(tstate *t, const char *l)
@@ -1714,7 +1747,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				 * unit: "... guidance for ... (in millions, except per
 				 * share data):" */
 				double keep_scale = 0;
-				int keep_ps = 0;
+				int keep_ps = 0, keep_foreign = 0;
 				size_t e = b;
 				while (e > a && s[e - 1] == ' ')
 					e--;
@@ -1727,10 +1760,12 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					scale_of(&tmp, l);
 					keep_scale = tmp.scale;
 					keep_ps = tmp.per_share_ok;
+					keep_foreign = tmp.foreign;
 				}
 				reset(t);
 				t->scale = keep_scale;
 				t->per_share_ok = keep_ps;
+				t->foreign = keep_foreign;
 				in_title = 0;
 				continue;
 			}
@@ -1805,7 +1840,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				 * statement ("**Fiscal Year**" between the quarter's
 				 * and the year's columns) keeps the statement's unit */
 				double keep_scale = t->scale;
-				int keep_ps = t->per_share_ok;
+				int keep_ps = t->per_share_ok, keep_foreign = t->foreign;
 				size_t nx = k + 1;
 				while (nx < d->n_lines && d->lines[nx].cls == EX_L_BLANK)
 					nx++;
@@ -1817,6 +1852,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				if (caption) {
 					t->scale = keep_scale;
 					t->per_share_ok = keep_ps;
+					t->foreign = keep_foreign;
 				}
 			}
 			in_title = 1;
@@ -2022,6 +2058,11 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 					lower_copy(ll2, sizeof ll2, s + label.s, label.e - label.s);
 					scale_of(t, ll2);
 				}
+				/* "| | Millions of yen | % |", "| | Yen | Yen |" */
+				char row[400];
+				lower_copy(row, sizeof row, s + a, b - a);
+				if (foreign_unit(row))
+					t->foreign = 1;
 				if (nlh == 2 && ntext == 2 && t->ngper == 0 && title_period(t, d, &t->gper[0]))
 					t->ngper = 1; /* "2024 Outlook" over "Low High" */
 				if (nlh > 0 && nlh == ntext && t->ngper > 0 && nlh == 2 * t->ngper) {
