@@ -337,6 +337,48 @@ static void fiscal_year_ending(void)
 	ec_series_free(s);
 }
 
+static void pre_announcement(void)
+{
+	ec_series *s = extract(
+	    "# Sorensen Diagnostics Announces Preliminary Fourth Quarter and Full-Year 2024 Revenue\n\n"
+	    "SAN DIEGO, Jan. 13, 2025 -- Sorensen Diagnostics, Inc. (NASDAQ: SRDX) today announced "
+	    "preliminary, unaudited financial results for the fourth quarter and full year ended "
+	    "December 31, 2024.\n\n"
+	    "**Preliminary Fourth Quarter and Full-Year 2024 Results**\n\n"
+	    "Sorensen expects revenue for the fourth quarter of 2024 to be between $612 million and "
+	    "$618 million, compared with $553.1 million in the fourth quarter of 2023.\n\n"
+	    "- GAAP gross margin is expected to be approximately 61.5%.\n"
+	    "- The Company expects fourth-quarter GAAP diluted EPS of $0.71 to $0.75.\n\n"
+	    "For the full year 2024, Sorensen expects revenue of $2.338 billion to $2.344 billion.\n\n"
+	    "**2025 Outlook**\n\n"
+	    "For the full year 2025, Sorensen expects revenue of $2.52 billion to $2.57 billion.\n");
+	const ec_obs *o = row(s, "2024Q4", "revenue", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 612) < 1e-9 && fabs(o->high - 618) < 1e-9,
+	      "a pre-announced range for the document's own quarter is guidance");
+	o = row(s, "2023Q4", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 553.1) < 1e-9, "its prior-year comparison stays an actual");
+	o = row(s, "2024Q4", "gross_margin", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 61.5) < 1e-9, "'is expected to be approximately 61.5%%' under the heading");
+	o = row(s, "2024Q4", "eps_diluted", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 0.71) < 1e-9 && fabs(o->high - 0.75) < 1e-9,
+	      "'fourth-quarter GAAP diluted EPS of $0.71 to $0.75'");
+	o = row(s, "2024FY", "revenue", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 2338) < 1e-9, "the year just ended, pre-announced");
+	o = row(s, "2025FY", "revenue", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 2520) < 1e-9, "next year's outlook");
+	CHECK(!row(s, "2024Q4", "revenue", "total", EC_KIND_ACTUAL) &&
+	          !row(s, "2024Q4", "gross_margin", "total", EC_KIND_ACTUAL),
+	      "no actual for the pre-announced quarter");
+	ec_series_free(s);
+	/* a call's "as we expected" about its own quarter stays an actual */
+	s = extract("Acme Q4 2024 Earnings Call\n\nOperator\n\nWelcome to the call.\n\n"
+	            "John Smith - CFO\n\n"
+	            "As we expected, gross margin was 45% in the fourth quarter.\n");
+	o = row(s, "2024Q4", "gross_margin", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 45) < 1e-9, "'As we expected, gross margin was 45%%' is an actual");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -349,5 +391,6 @@ int main(void)
 	clauses_and_cash();
 	frames_and_lists();
 	fiscal_year_ending();
+	pre_announcement();
 	return ec_test_done();
 }

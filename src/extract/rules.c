@@ -991,6 +991,24 @@ static int plain_compare(const ctx *c, size_t k)
 
 static int guide_reference(const ctx *c, size_t j);
 
+/* A present-tense estimate before the number at k: "expects", "anticipates",
+ * "estimates", "is expected to", "are expected to" (not "as we expected"). */
+static int estimate_verb(const ctx *c, size_t k)
+{
+	for (size_t j = 0; j < k; j++) {
+		const tok *t = &c->t[j];
+		if (t->type != T_WORD)
+			continue;
+		if (W(t, "expects") || W(t, "expect") || W(t, "anticipates") || W(t, "anticipate") ||
+		    W(t, "estimates"))
+			return 1;
+		if (W(t, "expected") && j + 1 < c->nt && W(&c->t[j + 1], "to") && j > 0 &&
+		    (W(&c->t[j - 1], "is") || W(&c->t[j - 1], "are") || W(&c->t[j - 1], "be")))
+			return 1;
+	}
+	return 0;
+}
+
 /* The document names no investments or marketable securities: "cash and
  * cash equivalents" is then all its cash (as a balance sheet's only cash
  * line is, see table.c). */
@@ -1758,6 +1776,27 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 			DROP("comparison base without period");
 		base_year_ago = 1;
 	}
+	/* "fourth-quarter GAAP diluted EPS of $0.71", "full-year revenue of":
+	 * the hyphenated period among the phrase's qualifiers */
+	ex_when hy_when;
+	if (!wh && !post) {
+		for (size_t j = phk; j-- > 0 && phk - j <= 5;) {
+			const tok *t = &c->t[j];
+			if (t->type != T_WORD)
+				break;
+			int n = W(t, "first-quarter") ? 1 : W(t, "second-quarter") ? 2
+			        : W(t, "third-quarter") ? 3 : W(t, "fourth-quarter") ? 4 : 0;
+			if (n || W(t, "full-year")) {
+				memset(&hy_when, 0, sizeof hy_when);
+				hy_when.rel = n ? EX_P_QN : EX_P_FY;
+				hy_when.n = n;
+				hy_when.start = t->s;
+				hy_when.end = t->e;
+				wh = &hy_when;
+				break;
+			}
+		}
+	}
 	int explicit_when = wh != NULL;
 	if (!wh && scope_w) {
 		wh = scope_w;
@@ -1777,8 +1816,13 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 		int framed = c->frame_set && !si->guide;
 		if (framed)
 			per = c->frame_per; /* "For the full year, ... . Capex was $512 million." */
-		if (si->guide)
+		if (si->guide) {
 			per = c->gp_set ? c->gp : ec_period_add_quarters(d->period, 1);
+			/* estimates under "Preliminary Fourth Quarter Results" */
+			if (!c->gp_set && c->lead_set && c->lead_has_per && !c->lead_guide &&
+			    month_end(c->lead_per) == month_end(d->period) && estimate_verb(c, k))
+				per = c->lead_per;
+		}
 		/* a half-year report states the half's flows ("Net cash from
 		 * operating activities was $561 million"); balances stay at
 		 * the quarter's end */
@@ -1812,7 +1856,13 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 		per = ec_period_quarter(per.year, 4);
 	int future = d->has_period ? month_end(per) > month_end(d->period) : 0;
 	if (si->guide) {
-		if (!future && explicit_when && d->has_period) {
+		/* "Sorensen expects revenue for the fourth quarter of 2024 to be
+		 * between $612 million and $618 million": a release's estimate
+		 * of its own period, not yet reported (a pre-announcement) */
+		if (d->has_period && d->kind != EC_DOC_TRANSCRIPT &&
+		    month_end(per) == month_end(d->period) && estimate_verb(c, k)) {
+			guidance = 1;
+		} else if (!future && explicit_when && d->has_period) {
 			/* a guidance sentence about a past period: an actual, or
 			 * a comparison; keep only a plain stated actual */
 			if (wh && wh->rel != EX_P_ABS && wh->rel != EX_P_THIS && wh->rel != EX_P_QN)
