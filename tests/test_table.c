@@ -471,10 +471,43 @@ static void foreign_tables(void)
 	ec_series_free(s);
 }
 
+/* A forecast table whose cells are ranges. */
+static void range_cells(void)
+{
+	const char *t =
+	    "# Nimbra Reports Fourth Quarter Fiscal 2025 Results\n\n"
+	    "SAN JOSE, Calif., Aug. 28, 2025 -- Nimbra, Inc. (NYSE: NMBR) today announced results "
+	    "for its fourth quarter of fiscal 2025, ended July 31, 2025.\n\n"
+	    "## Financial Outlook\n\n"
+	    "| | Q1 FY26 | FY26 |\n|---|---|---|\n"
+	    "| Total revenue | \\$410 - \\$415 million | \\$1.735 - \\$1.750 billion |\n"
+	    "| Non-GAAP operating margin | 20% - 21% | 21.5% \xe2\x80\x93 22.0% |\n"
+	    "| Non-GAAP net income per diluted share | \\$0.50 - \\$0.52 | \\$2.20 - \\$2.26 |\n"
+	    "| Weighted-average diluted shares outstanding | ~151 million | ~153 million |\n\n"
+	    "## Past ranges\n\n"
+	    "| | Q3 FY25 |\n|---|---|\n"
+	    "| Total revenue | \\$380 - \\$385 million |\n";
+	ec_series *s = run(t);
+	CHECK(s != NULL, "range cells extract");
+	if (s) {
+		CHECK(guid(s, "2026Q1", "revenue", EC_BASIS_GAAP, 410, 415), "'$410 - $415 million' -> 410..415");
+		CHECK(guid(s, "2026FY", "revenue", EC_BASIS_GAAP, 1735, 1750),
+		      "'$1.735 - $1.750 billion': the scale shared");
+		CHECK(guid(s, "2026Q1", "operating_margin", EC_BASIS_NON_GAAP, 20, 21), "'20%% - 21%%'");
+		CHECK(guid(s, "2026FY", "operating_margin", EC_BASIS_NON_GAAP, 21.5, 22), "an en dash");
+		CHECK(guid(s, "2026Q1", "eps_diluted", EC_BASIS_NON_GAAP, 0.5, 0.52), "'$0.50 - $0.52'");
+		CHECK(!guid(s, "2025Q3", "revenue", EC_BASIS_GAAP, 380, 385) &&
+		          isnan(get(s, "2025Q3", "revenue", "total", EC_BASIS_GAAP)),
+		      "a range for a past quarter is neither guidance nor an actual");
+	}
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	newer_tables();
 	foreign_tables();
+	range_cells();
 	eval2_tables();
 	const char *tab =
 	    "ACME REPORTS Q3'07 FINANCIAL RESULTS\n\n"

@@ -28,6 +28,9 @@ typedef struct ex_num {
 	int cents;    /* "cents" / "¢" */
 	int foreign;  /* another currency than US dollars: "¥", "£", "€",
 	               * "C$", "EUR", "... billion yen" (never a usd value) */
+	double hi;    /* table.c: a cell holding a range ("$410 - $415
+	               * million") keeps its high end here, its low in v;
+	               * NAN otherwise (set by table.c only) */
 	int paren;    /* written in parentheses: negative */
 	int decimals; /* digits after the decimal point */
 	int digits;   /* significant digits written */

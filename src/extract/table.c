@@ -24,6 +24,9 @@
 /* The kind of an empty cell that keeps its column's place (beside the
  * EX_CELL_* kinds of ex_num_cell). */
 #define CELL_EMPTY 100
+/* A cell that is a range, "$410 - $415 million", "20% - 21%": low in v,
+ * high in hi (a forecast table's cell) */
+#define CELL_RANGE 101
 
 typedef struct cell {
 	size_t s, e; /* clean offsets, trimmed */
@@ -993,6 +996,55 @@ static void emit_metric_cols(ex_doc *d, ex_mentions *out, tstate *t, const ex_le
 	}
 }
 
+/* The cell [cs, ce) is one range and nothing else: "$410 - $415
+ * million", "$1.735 - $1.750 billion", "20% - 21%", "$0.50 - $0.52".
+ * Returns 1 with the low end in *x (and the high in x->hi). */
+static int range_cell(const char *s, size_t cs, size_t ce, ex_num *x)
+{
+	ex_range r;
+	if (cs < ce && (s[cs] == '~' || s[cs] == '('))
+		return 0;
+	if (ex_range_parse(s, ce, cs, &r) && r.kind == EX_R_RANGE && r.end == ce) {
+		/* "$410 to $415 million" */
+		if (r.a.foreign || r.b.foreign || r.b.v < r.a.v)
+			return 0;
+		*x = r.a;
+		x->hi = r.b.v;
+		return 1;
+	}
+	/* "$410 - $415 million", "20% - 21%": a dash between two numbers */
+	ex_num a, b;
+	if (!ex_num_parse(s, ce, cs, &a))
+		return 0;
+	size_t i = a.end;
+	while (i < ce && s[i] == ' ')
+		i++;
+	if (i < ce && s[i] == '-')
+		i++;
+	else if (i + 3 <= ce && (unsigned char)s[i] == 0xe2 && (unsigned char)s[i + 1] == 0x80 &&
+	         ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+		i += 3; /* en or em dash */
+	else
+		return 0;
+	while (i < ce && s[i] == ' ')
+		i++;
+	if (i >= ce || !ex_num_parse(s, ce, i, &b) || b.end != ce)
+		return 0;
+	/* the bounds share what one of them writes: "$1.735 - $1.750 billion" */
+	if (!a.scale)
+		a.scale = b.scale;
+	if (!a.pct)
+		a.pct = b.pct;
+	if (!a.cur)
+		a.cur = b.cur;
+	if ((b.scale && b.scale != a.scale) || a.pct != (b.pct || a.pct) || a.foreign || b.foreign ||
+	    b.v < a.v)
+		return 0;
+	*x = a;
+	x->hi = b.v;
+	return 1;
+}
+
 static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix,
                      const char *s, size_t ls, size_t le, cell label, const ex_num *vals0,
                      const int *kinds0, int nv0, size_t *order, int *err, int force)
@@ -1115,16 +1167,16 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	/* the unit from the cells of the period columns */
 	int cells_pct = 0;
 	for (int i = 0; i < nv; i++)
-		if (t->colok[i] && kinds[i] == EX_CELL_NUM && vals[i].pct)
+		if (t->colok[i] && (kinds[i] == EX_CELL_NUM || kinds[i] == CELL_RANGE) && vals[i].pct)
 			cells_pct = 1;
 	if (label_pct) {
 		/* every period cell must be a plain number */
 		for (int i = 0; i < nv; i++)
-			if (t->colok[i] && kinds[i] == EX_CELL_NUM && vals[i].scale > 0)
+			if (t->colok[i] && (kinds[i] == EX_CELL_NUM || kinds[i] == CELL_RANGE) && vals[i].scale > 0)
 				return;
 		cells_pct = 1;
 		for (int i = 0; i < nv; i++)
-			if (kinds[i] == EX_CELL_NUM)
+			if ((kinds[i] == EX_CELL_NUM || kinds[i] == CELL_RANGE))
 				vals[i].pct = 1;
 	}
 	if (cells_pct)
@@ -1145,7 +1197,7 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	/* "$1.21B": cells that carry their own scale need no unit statement */
 	int cells_scaled = 0, cells_num = 0;
 	for (int i = 0; i < nv; i++)
-		if (t->colok[i] && kinds[i] == EX_CELL_NUM) {
+		if (t->colok[i] && (kinds[i] == EX_CELL_NUM || kinds[i] == CELL_RANGE)) {
 			cells_num++;
 			cells_scaled += vals[i].scale > 0;
 		}
@@ -1185,7 +1237,18 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		if (!ex_num_value(&x, met->unit, met->unit == EC_UNIT_USD_M ? scale : 1, &v))
 			continue;
 		int guid = t->colkind[i] == COL_LOW;
-		if (guid) {
+		if (kinds[i] == CELL_RANGE) {
+			/* a range cell is a forecast: only for a period after the
+			 * document's own */
+			if (t->colkind[i] != COL_ACTUAL || !d->has_period ||
+			    !after_doc(d, t->cols[i]))
+				continue;
+			ex_num y = x;
+			y.v = x.hi;
+			if (!ex_num_value(&y, met->unit, met->unit == EC_UNIT_USD_M ? scale : 1, &vh) || vh < v)
+				continue;
+			guid = 1;
+		} else if (guid) {
 			/* "Low / High" under one period: a guidance range */
 			if (i + 1 >= nv || t->colkind[i + 1] != COL_HIGH || !t->colok[i + 1] ||
 			    ec_period_cmp(t->cols[i], t->cols[i + 1]) != 0 ||
@@ -2007,8 +2070,15 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				if (kd != EX_CELL_TEXT) {
 					if (c[i].pct)
 						x.pct = 1;
+					x.hi = NAN;
 					vals[nv] = x;
 					kinds[nv++] = kd;
+					nnum++;
+					continue;
+				}
+				if (range_cell(s, cs, ce, &x)) {
+					vals[nv] = x;
+					kinds[nv++] = CELL_RANGE;
 					nnum++;
 					continue;
 				}
