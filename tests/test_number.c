@@ -65,6 +65,15 @@ static void currencies(void)
 	const char *pct = "\xc2\xa5" "12.5%";
 	CHECK(ex_num_parse(pct, strlen(pct), 2, &n) && n.foreign && !ex_num_value(&n, EC_UNIT_COUNT, 0, &lo),
 	      "a foreign amount is no count either");
+	const char *c84 = "84.1c per share";
+	CHECK(ex_num_parse(c84, strlen(c84), 0, &n) && n.cents && ex_num_value(&n, EC_UNIT_USD, 0, &lo) &&
+	          fabs(lo - 0.841) < 1e-12,
+	      "'84.1c' is 84.1 US cents");
+	const char *p22 = "22.4p per share";
+	CHECK(ex_num_parse(p22, strlen(p22), 0, &n) && n.foreign && !ex_num_value(&n, EC_UNIT_USD, 0, &lo),
+	      "'22.4p' is pence, no usd");
+	const char *cx = "3cm";
+	CHECK(!ex_num_parse(cx, strlen(cx), 0, &n), "'3cm' is no number");
 }
 
 int main(void)

@@ -379,6 +379,49 @@ static void pre_announcement(void)
 	ec_series_free(s);
 }
 
+static void full_year_report(void)
+{
+	ec_series *s = extract(
+	    "# Brackley plc -- Full Year Results for the year ended 31 March 2025\n\n22 May 2025\n\n"
+	    "Brackley plc today announces its results for the year ended 31 March 2025.\n\n"
+	    "- Revenue of $2,410m (FY24: $2,236m), up 8%\n"
+	    "- Adjusted operating profit of $402m (FY24: $361m)\n"
+	    "- Statutory operating profit of $355m (FY24: $318m)\n"
+	    "- Adjusted EPS of 98.4 cents (FY24: 87.2 cents); statutory diluted EPS of 84.1c "
+	    "(FY24: 74.9c)\n"
+	    "- A final dividend of 22.4p per share\n\n"
+	    "Cash and short-term investments were $512m at 31 March 2025.\n");
+	const ec_obs *o = row(s, "2025FY", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 2410) < 1e-9, "'the year ended 31 March 2025' report: revenue 2025FY");
+	o = row(s, "2024FY", "revenue", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 2236) < 1e-9, "'(FY24: $2,236m)'");
+	o = row(s, "2025FY", "operating_income", "total", EC_KIND_ACTUAL);
+	CHECK(o && o->basis == EC_BASIS_NON_GAAP && fabs(o->value - 402) < 1e-9, "adjusted operating profit");
+	int statutory = 0;
+	for (size_t i = 0; s && i < ec_series_count(s); i++) {
+		const ec_obs *x = ec_series_get(s, i);
+		char buf[EC_PERIOD_STRLEN];
+		ec_period_format(x->period, buf);
+		if (!strcmp(buf, "2025FY") && !strcmp(x->metric, "operating_income") &&
+		    x->basis == EC_BASIS_GAAP && !strcmp(x->segment, "total") && fabs(x->value - 355) < 1e-9)
+			statutory = 1;
+	}
+	CHECK(statutory, "'statutory' is the GAAP basis, not a segment");
+	int eps = 0;
+	for (size_t i = 0; s && i < ec_series_count(s); i++) {
+		const ec_obs *x = ec_series_get(s, i);
+		char buf[EC_PERIOD_STRLEN];
+		ec_period_format(x->period, buf);
+		if (!strcmp(buf, "2025FY") && !strcmp(x->metric, "eps_diluted") && x->basis == EC_BASIS_GAAP &&
+		    fabs(x->value - 0.841) < 1e-9)
+			eps = 1;
+	}
+	CHECK(eps, "'84.1c' diluted EPS = 0.841");
+	o = row(s, "2025Q4", "cash_investments", "total", EC_KIND_ACTUAL);
+	CHECK(o && fabs(o->value - 512) < 1e-9, "a balance at the year's end is its last quarter's");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -392,5 +435,6 @@ int main(void)
 	frames_and_lists();
 	fiscal_year_ending();
 	pre_announcement();
+	full_year_report();
 	return ec_test_done();
 }

@@ -213,6 +213,8 @@ typedef struct ex_doc {
 	int fiscal_labels; /* the document labels quarters by fiscal year */
 	int half_report;   /* a half-year report: its title names the half that
 	                    * its quarter ends (ex_doc_identify) */
+	int fy_report;     /* a full-year report dated by "the year ended DATE"
+	                    * only: figures without a period are the year's */
 	ex_cal cal;
 	char issued[11];
 	char company[32];

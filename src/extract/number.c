@@ -210,7 +210,14 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 	size_t e = j;
 	double scale = 0;
 	size_t se;
-	if (j < len && ex_is_alpha((unsigned char)s[j])) {
+	/* "84.1c" (US cents), "22.4p" (pence: another currency) */
+	int glued_cents = 0, glued_pence = 0;
+	if (j < len && (s[j] == 'c' || s[j] == 'p') && !cur &&
+	    (j + 1 >= len || !ex_is_word((unsigned char)s[j + 1]))) {
+		glued_cents = s[j] == 'c';
+		glued_pence = s[j] == 'p';
+		e = j + 1;
+	} else if (j < len && ex_is_alpha((unsigned char)s[j])) {
 		scale = scale_at(s, len, j, &se);
 		if (!scale || se - j > 1) {
 			/* glued word other than M/B/K: "3D", "2Q", "10th" */
@@ -243,12 +250,13 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 	ex_num n;
 	memset(&n, 0, sizeof n);
 	n.cur = cur;
-	n.foreign = foreign;
+	n.foreign = foreign || glued_pence;
+	n.cents = glued_cents;
 	n.paren = paren;
 	n.decimals = decimals;
 	n.digits = digits ? digits : 1;
 	/* Trailing unit words. */
-	if (!scale) {
+	if (!scale && !glued_cents && !glued_pence) {
 		scale = scale_at(s, len, e, &se);
 		if (scale)
 			e = se;

@@ -144,7 +144,7 @@ static inline int in_set(const char *w, const char *const *set)
 
 /* The words is_basis_word() tests (with S_BASISW in the word table). */
 static const char *const basis_words[] = {"gaap", "gap", "non-gaap", "non-gap", "adjusted",
-                                          "forma", "nongaap", NULL};
+                                          "forma", "nongaap", "statutory", NULL};
 
 static int is_basis_word(const ctx *c, size_t k, int *basis)
 {
@@ -152,10 +152,14 @@ static int is_basis_word(const ctx *c, size_t k, int *basis)
 	if (t->type != T_WORD || !(t->sets & S_BASISW))
 		return 0;
 	switch (t->w[0]) { /* the first letters of the words below */
-	case 'g': case 'n': case 'a': case 'f':
+	case 'g': case 'n': case 'a': case 'f': case 's':
 		break;
 	default:
 		return 0;
+	}
+	if (W(t, "statutory")) {
+		*basis = EC_BASIS_GAAP; /* IFRS / UK "statutory" figures */
+		return 1;
 	}
 	if (W(t, "gaap") || W(t, "gap")) {
 		if (k > 0 && W(&c->t[k - 1], "non")) {
@@ -1826,10 +1830,11 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 		/* a half-year report states the half's flows ("Net cash from
 		 * operating activities was $561 million"); balances stay at
 		 * the quarter's end */
-		else if (d->half_report && !framed && ec_period_equal(per, d->period) && fam != F_CASH &&
-		         fam != F_DEFREV && fam != F_BACKLOG && fam != F_HEAD && fam != F_DSO) {
-			per.type = EC_PERIOD_HALF;
-			per.n = d->period.n / 2;
+		else if ((d->half_report || d->fy_report) && !framed && ec_period_equal(per, d->period) &&
+		         fam != F_CASH && fam != F_DEFREV && fam != F_BACKLOG && fam != F_HEAD &&
+		         fam != F_DSO) {
+			per.type = d->fy_report ? EC_PERIOD_YEAR : EC_PERIOD_HALF;
+			per.n = d->fy_report ? 0 : d->period.n / 2;
 		}
 	}
 	if (base_year_ago)

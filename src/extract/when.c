@@ -878,6 +878,13 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		w->end = e3;
 		return 1;
 	}
+	/* "the year ended 31 March 2025", "the fiscal year ended ...": the
+	 * year that the date ends */
+	if (det && (ex_word_at(s, len, j, "year") || ex_word_at(s, len, j, "fiscal")) &&
+	    months_ended(s, len, j, cal, w)) {
+		w->start = i;
+		return 1;
+	}
 	/* "the nine months ended December 31, 2024"; "for the nine months",
 	 * "the first six months": months to the document's quarter's end */
 	if (det) {
@@ -1532,6 +1539,38 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		}
 		if (w.end > i + 1)
 			i = w.end - 1;
+	}
+	/* A full-year report ("Full Year Results for the year ended 31 March
+	 * 2025"): its period is the last quarter of that fiscal year, named by
+	 * the year it ends in, and its figures without a period are the
+	 * year's (d->fy_report). */
+	for (size_t i = 0; i < head && !have_period; i++) {
+		if ((i > 0 && ex_is_word((unsigned char)s[i - 1])) || !ex_is_alpha((unsigned char)s[i]))
+			continue;
+		ex_when w;
+		if (!ex_word_at(s, len, i, "year") && !ex_word_at(s, len, i, "fiscal") &&
+		    !ex_word_at(s, len, i, "the"))
+			continue;
+		if (!ex_when_parse(s, len, i, &d->cal, &w) || w.rel != EX_P_ABS ||
+		    w.p.type != EC_PERIOD_YEAR || !near_cue(s, len, i, w.end))
+			continue;
+		/* the date that ends it */
+		int y = 0, m = 0, dd = 31;
+		for (size_t k = i; k < w.end && !y; k++) {
+			size_t e, de;
+			if ((e = ex_word_at(s, len, k, "ended")) || (e = ex_word_at(s, len, k, "ending")))
+				if (!ex_date_parse(s, len, ex_skip_ws(s, len, e), &y, &m, &dd, &de))
+					y = 0;
+		}
+		if (!y || (issued_mi >= 0 && y * 12 + m - 1 > issued_mi))
+			continue;
+		d->period = ec_period_quarter(y, 4);
+		d->fiscal_labels |= m != 12;
+		d->cal.set = 1;
+		d->cal.anchor_q = ec_period_qindex(d->period);
+		d->cal.anchor_m = y * 12 + m - 1 - (dd <= 7 ? 1 : 0);
+		d->fy_report = 1;
+		have_period = 1;
 	}
 	d->has_period = have_period;
 	/* Calendar anchor: "quarter ended DATE" / "three months ended DATE". */
