@@ -1,11 +1,14 @@
 #!/bin/sh
-# Measures `earnchart extract` on the independent evaluation corpus in
-# tests/data/eval (documents written for evaluation, not for development;
-# see tests/data/eval/README.md) and scores the rows against
-# tests/data/eval/eval_gold.csv with the shared scorer copied beside it.
+# Measures `earnchart extract` on an independent evaluation corpus
+# (documents written for evaluation, not for development; see the README
+# of each) and scores the rows against its gold with the shared scorer
+# copied beside it.
 #
-#   tests/eval_extract.sh [EARNCHART] [-v] [-k DIR]
+#   tests/eval_extract.sh [EARNCHART] [-v] [-k DIR] [-c CORPUS]
 #
+# CORPUS: eval (default; tests/data/eval), eval2/dev, eval2/holdout,
+# eval3/dev or eval3/holdout (the holdout sets are only measured, never
+# used to tune the extractor).
 # EARNCHART: the binary (default: $EARNCHART, else the newest
 # build*/earnchart under the source tree).  -v: list every miss, wrong
 # and unjudged row.  -k DIR: keep the extracted CSV, conflicts and stderr
@@ -14,7 +17,7 @@
 # always (thresholds are the lead's decision).
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
-data=$here/data/eval
+corpus=eval
 bin=${EARNCHART:-}
 verbose=
 keep=
@@ -22,10 +25,20 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	-v) verbose=-v ;;
 	-k) shift; keep=${1:-} ;;
+	-c) shift; corpus=${1:-eval} ;;
 	*) bin=$1 ;;
 	esac
 	shift
 done
+case $corpus in
+eval) data=$here/data/eval gold=$here/data/eval/eval_gold.csv scorer=$here/data/eval/score-extraction ;;
+eval2/dev|eval2/holdout|eval3/dev|eval3/holdout)
+	data=$here/data/$corpus gold=$here/data/$corpus/gold.csv
+	scorer=$here/data/${corpus%/*}/score-extraction ;;
+*) echo "eval_extract: unknown corpus $corpus"
+   echo 'overall: recall_core 0.000 recall_all 0.000 precision 0.000 f1 0.000'
+   exit 0 ;;
+esac
 if [ -z "$bin" ]; then
 	bin=$(ls -t "$src"/build*/earnchart 2>/dev/null | head -n 1)
 fi
@@ -51,5 +64,5 @@ if [ $rc -ne 0 ]; then
 	echo "eval_extract: earnchart extract exited with $rc:"
 	head -n 5 "$out/extract.stderr"
 fi
-python3 "$data/score-extraction" "$out/eval.csv" "$data/eval_gold.csv" $verbose
+python3 "$scorer" "$out/eval.csv" "$gold" $verbose
 exit 0
