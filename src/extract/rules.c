@@ -2196,16 +2196,25 @@ static inline int ctx_pattern_at(const char *s, size_t p, size_t b)
  * "forecast(s)": forecast_period).  A word token is those bytes in
  * either case followed by a byte that is no letter (or by b), so without
  * "ap" or "ma" followed by no letter, "dj", "tlo", "gui", "ecas" and a
- * first byte f, i or d the sentence changes nothing and its tokens are
- * not needed.  A cheap superset test: a hit only means "tokenise". */
+ * first word "for", "in", "during" the sentence changes nothing and its
+ * tokens are not needed.  A cheap superset test: a hit only means
+ * "tokenise". */
 static int context_may_change(const char *s, size_t a, size_t b)
 {
 	size_t i = a;
 	while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		i++;
-	if (i < b) {
-		unsigned char f = (unsigned char)(s[i] | 0x20);
-		if (f == 'f' || f == 'i' || f == 'd')
+	{
+		/* the first word: "for", "in", "during" followed by no letter */
+		size_t n = 0;
+		char w[8];
+		while (i + n < b && n < 7 && ex_is_alpha((unsigned char)s[i + n])) {
+			w[n] = (char)(s[i + n] | 0x20);
+			n++;
+		}
+		w[n] = 0;
+		if ((n == 3 || n == 2 || n == 6) && !(i + n < b && ex_is_alpha((unsigned char)s[i + n])) &&
+		    (!strcmp(w, "for") || !strcmp(w, "in") || !strcmp(w, "during")))
 			return 1;
 	}
 #if defined(__SSE2__)
