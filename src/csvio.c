@@ -1098,10 +1098,11 @@ typedef struct wbuf {
 	FILE *f;
 	size_t n;
 	char b[4096];
-	/* the last period formatted (rows of a period come together) */
-	bool have_per;
-	ec_period per;
-	char per_s[EC_PERIOD_STRLEN];
+	/* the last periods formatted (a document's rows have a few periods,
+	 * interleaved): n_per of them, the next one replaces per[next_per] */
+	int n_per, next_per;
+	ec_period per[8];
+	char per_s[8][EC_PERIOD_STRLEN];
 } wbuf;
 
 static void wb_flush(wbuf *w)
@@ -1156,7 +1157,7 @@ void ec_csv_put_cell(FILE *f, const char *s)
 	wbuf w;
 	w.f = f;
 	w.n = 0;
-	w.have_per = false;
+	w.n_per = w.next_per = 0;
 	put_field(&w, s ? s : "", false);
 	wb_flush(&w);
 }
@@ -1238,38 +1239,56 @@ static void put_std(wbuf *f, int k, const ec_obs *o)
 		t = o->doc;
 		break;
 	case C_PERIOD:
-		if (!f->have_per || f->per.year != o->period.year ||
-		    f->per.type != o->period.type || f->per.n != o->period.n) {
-			ec_period_format(o->period, f->per_s);
-			f->per = o->period;
-			f->have_per = true;
+	{
+		int x = 0;
+		while (x < f->n_per &&
+		       (f->per[x].year != o->period.year || f->per[x].type != o->period.type ||
+		        f->per[x].n != o->period.n))
+			x++;
+		if (x == f->n_per) {
+			if (f->n_per < 8) {
+				f->n_per++;
+			} else {
+				x = f->next_per;
+				f->next_per = (f->next_per + 1) % 8;
+			}
+			ec_period_format(o->period, f->per_s[x]);
+			f->per[x] = o->period;
 		}
-		t = f->per_s;
+		t = f->per_s[x];
 		break;
+	}
 	case C_METRIC:
 		t = o->metric;
 		break;
 	case C_SEGMENT:
 		t = o->segment && o->segment[0] ? o->segment : "total";
 		break;
+	/* names and numbers never need quotes: written as they are */
 	case C_BASIS:
 		t = ec_basis_name(o->basis);
-		break;
+		wb_put(f, t, strlen(t));
+		return;
 	case C_KIND:
 		t = ec_kind_name(o->kind);
-		break;
+		wb_put(f, t, strlen(t));
+		return;
 	case C_VALUE:
 		t = ec_csv_format_number(o->value, buf);
-		break;
+		wb_put(f, t, strlen(t));
+		return;
 	case C_LOW:
 		t = ec_csv_format_number(o->low, buf);
-		break;
+		wb_put(f, t, strlen(t));
+		return;
 	case C_HIGH:
 		t = ec_csv_format_number(o->high, buf);
-		break;
+		wb_put(f, t, strlen(t));
+		return;
 	case C_UNIT:
 		t = ec_unit_name(o->unit);
-		break;
+		wb_put(f, t, strlen(t));
+		return;
 	case C_ISSUED:
 		t = o->issued;
 		break;
@@ -1319,7 +1338,7 @@ ec_err ec_csv_write(const ec_series *s, FILE *f, const char *name,
 	}
 	w->f = f;
 	w->n = 0;
-	w->have_per = false;
+	w->n_per = w->next_per = 0;
 	for (size_t j = 0; j < nl; j++) {
 		std[j] = std_index(ec_series_layout_name(s, j));
 		if (j)
@@ -1392,7 +1411,7 @@ ec_err ec_csv_write_conflicts_file(const ec_series *s, const char *path,
 	}
 	w->f = f;
 	w->n = 0;
-	w->have_per = false;
+	w->n_per = w->next_per = 0;
 	for (int k = 0; k < N_STD; k++) {
 		put_field(w, std_names[k], false);
 		wb_putc(w, ',');

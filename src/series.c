@@ -193,15 +193,11 @@ static char *dup(const char *s)
 	return strdup(s ? s : "");
 }
 
+/* The seven strings of a stored obs live in one block that starts with
+ * company (obs_copy): freeing company frees them all. */
 static void obs_free(ec_obs *o)
 {
 	free((char *)o->company);
-	free((char *)o->doc);
-	free((char *)o->metric);
-	free((char *)o->segment);
-	free((char *)o->issued);
-	free((char *)o->quote);
-	free((char *)o->source_role);
 	if (o->cells) {
 		for (size_t i = 0; i < o->n_cells; i++)
 			free((char *)o->cells[i]);
@@ -215,18 +211,37 @@ static void obs_free(ec_obs *o)
 static ec_err obs_copy(ec_obs *dst, const ec_obs *src)
 {
 	*dst = *src;
-	dst->company = dup(src->company);
-	dst->doc = dup(src->doc);
-	dst->metric = dup(src->metric);
-	dst->segment = dup(seg(src->segment));
-	dst->issued = dup(src->issued);
-	dst->quote = dup(src->quote);
-	dst->source_role = dup(src->source_role);
+	/* the seven strings in one block (one malloc, one free per row),
+	 * company first: obs_free frees the block by it */
+	const char *from[7] = {nz(src->company), nz(src->doc),    nz(src->metric),
+	                       seg(src->segment), nz(src->issued), nz(src->quote),
+	                       nz(src->source_role)};
+	size_t len[7], total = 0;
+	for (int k = 0; k < 7; k++) {
+		len[k] = strlen(from[k]) + 1;
+		total += len[k];
+	}
+	char *blk = malloc(total);
+	const char *to[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	if (blk) {
+		char *p = blk;
+		for (int k = 0; k < 7; k++) {
+			memcpy(p, from[k], len[k]);
+			to[k] = p;
+			p += len[k];
+		}
+	}
+	dst->company = to[0];
+	dst->doc = to[1];
+	dst->metric = to[2];
+	dst->segment = to[3];
+	dst->issued = to[4];
+	dst->quote = to[5];
+	dst->source_role = to[6];
 	dst->cells = NULL;
 	dst->quoted = NULL;
 	dst->n_cells = 0;
-	bool ok = dst->company && dst->doc && dst->metric && dst->segment &&
-	          dst->issued && dst->quote && dst->source_role;
+	bool ok = blk != NULL;
 	if (ok && src->cells && src->n_cells) {
 		char **c = calloc(src->n_cells, sizeof *c);
 		unsigned char *q = calloc(src->n_cells, 1);

@@ -2230,6 +2230,80 @@ static void lead_in(ctx *c)
 	}
 }
 
+/* A letter pattern of context_may_change() at s[p] (lower case). */
+static inline int ctx_pattern_at(const char *s, size_t p, size_t b)
+{
+	unsigned char x = (unsigned char)(s[p] | 0x20);
+	unsigned char y = p + 1 < b ? (unsigned char)(s[p + 1] | 0x20) : 0;
+	unsigned char z = p + 2 < b ? (unsigned char)(s[p + 2] | 0x20) : 0;
+	unsigned char w = p + 3 < b ? (unsigned char)(s[p + 3] | 0x20) : 0;
+	int zl = z >= 'a' && z <= 'z';
+	return (x == 'a' && y == 'p' && !zl) || (x == 'm' && y == 'a' && !zl) ||
+	       (x == 'd' && y == 'j') || (x == 't' && y == 'l' && z == 'o') ||
+	       (x == 'g' && y == 'u' && z == 'i') || (x == 'e' && y == 'c' && z == 'a' && w == 's');
+}
+
+/* Whether a sentence [a, b) without digits that is no lead-in can change
+ * the context at all, as analyze_sentence reads it: only by a basis word
+ * (update_context: "gaap", "gap", "non-gaap", "non-gap", "nongaap",
+ * "adjusted", "forma"), a first word "for", "in" or "during"
+ * (paragraph_frame) or a forecast word ("outlook", "guidance",
+ * "forecast(s)": forecast_period).  A word token is those bytes in
+ * either case followed by a byte that is no letter (or by b), so without
+ * "ap" or "ma" followed by no letter, "dj", "tlo", "gui", "ecas" and a
+ * first word "for", "in", "during" the sentence changes nothing and its
+ * tokens are not needed.  A cheap superset test: a hit only means
+ * "tokenise". */
+static int context_may_change(const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+	while (i < b && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	{
+		/* the first word: "for", "in", "during" followed by no letter */
+		size_t n = 0;
+		char w[8];
+		while (i + n < b && n < 7 && ex_is_alpha((unsigned char)s[i + n])) {
+			w[n] = (char)(s[i + n] | 0x20);
+			n++;
+		}
+		w[n] = 0;
+		if ((n == 3 || n == 2 || n == 6) && !(i + n < b && ex_is_alpha((unsigned char)s[i + n])) &&
+		    (!strcmp(w, "for") || !strcmp(w, "in") || !strcmp(w, "during")))
+			return 1;
+	}
+#if defined(__SSE2__)
+	/* sixteen starts at a time while their patterns lie inside [a, b) */
+	for (; i + 19 <= b; i += 16) {
+		const __m128i b20 = _mm_set1_epi8(0x20);
+		__m128i v0 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), b20);
+		__m128i v1 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), b20);
+		__m128i v2 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 2)), b20);
+		__m128i v3 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 3)), b20);
+		/* v2 a letter ('a'..'z' after | 0x20; bytes from 0x80 on are
+		 * negative and fail the first compare) */
+		__m128i l2 = _mm_and_si128(_mm_cmpgt_epi8(v2, _mm_set1_epi8(0x60)),
+		                           _mm_cmplt_epi8(v2, _mm_set1_epi8(0x7b)));
+#define EQ(v, ch) _mm_cmpeq_epi8((v), _mm_set1_epi8(ch))
+		__m128i end2 = _mm_or_si128(_mm_and_si128(EQ(v0, 'a'), EQ(v1, 'p')),
+		                            _mm_and_si128(EQ(v0, 'm'), EQ(v1, 'a')));
+		__m128i hit = _mm_andnot_si128(l2, end2);
+		hit = _mm_or_si128(hit, _mm_and_si128(EQ(v0, 'd'), EQ(v1, 'j')));
+		hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(EQ(v0, 't'), EQ(v1, 'l')), EQ(v2, 'o')));
+		hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(EQ(v0, 'g'), EQ(v1, 'u')), EQ(v2, 'i')));
+		hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(EQ(v0, 'e'), EQ(v1, 'c')),
+		                                      _mm_and_si128(EQ(v2, 'a'), EQ(v3, 's'))));
+#undef EQ
+		if (_mm_movemask_epi8(hit))
+			return 1;
+	}
+#endif
+	for (; i < b; i++)
+		if (ctx_pattern_at(s, i, b))
+			return 1;
+	return 0;
+}
+
 static void analyze_sentence(ctx *c, size_t a, size_t b)
 {
 	const char *s = c->d->clean;
@@ -2283,7 +2357,7 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 			else if ((s[i] == 'j' || s[i] == 'J') && (s[i + 1] == 'u') && (s[i + 2] == 's'))
 				basis_word = 1; /* adjusted */
 		}
-		if (!basis_word)
+		if (!basis_word || !context_may_change(s, a, b))
 			return;
 	}
 	tokenize(c, a, b);
