@@ -37,7 +37,9 @@ ec_err ec_read_file(const char *path, size_t max_bytes, char **data,
 			                    "limit of %zu bytes",
 			                    (long long)st.st_size, max_bytes);
 		}
-		cap = (size_t)st.st_size + 1;
+		/* the file, its NUL, and one byte for the read that finds the
+		 * end (no regrowth of a file read whole) */
+		cap = (size_t)st.st_size + 2;
 	}
 	char *buf = malloc(cap);
 	if (!buf) {
