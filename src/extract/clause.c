@@ -42,15 +42,21 @@ int ex_unpunctuated(const char *s, size_t a, size_t b)
 int ex_doc_unpunctuated(const char *s, size_t len)
 {
 	/* a sample of the start: a speech-to-text text has no full stops
-	 * anywhere, a written one has one every sentence */
-	size_t n = len < 8192 ? len : 8192, ends = 0, letters = 0;
-	for (size_t i = 0; i < n; i++) {
+	 * anywhere, a written one has one every sentence.  Letters are at
+	 * most the sample's bytes, so once the ends reach a thousandth of
+	 * those the answer is no: prose stops after its first sentences. */
+	size_t n = len < 8192 ? len : 8192, ends = 0, enough = n / 1000 + 1;
+	for (size_t i = 0; i < n && ends < enough; i++) {
 		char c = s[i];
-		letters += ex_is_alpha((unsigned char)c);
 		if ((c == '.' || c == '?' || c == '!') &&
 		    (i + 1 >= len || s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '"' || s[i + 1] == ')'))
 			ends++;
 	}
+	if (ends >= enough)
+		return 0;
+	size_t letters = 0;
+	for (size_t i = 0; i < n; i++)
+		letters += ex_is_alpha((unsigned char)s[i]);
 	return letters >= 200 && ends * 1000 < letters;
 }
 
