@@ -1675,7 +1675,7 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	if (!wh && k + 2 < c->nt && (W(&c->t[k + 1], "in") || W(&c->t[k + 1], "for")) &&
 	    c->t[k + 2].type == T_WORD) {
 		const char *x = c->t[k + 2].w;
-		if (strlen(x) == 4 && (x[0] == '1' || x[0] == '2') && x[1] >= '0' && x[1] <= '9' &&
+		if (x[0] && x[1] && x[2] && x[3] && !x[4] && (x[0] == '1' || x[0] == '2') && x[1] >= '0' && x[1] <= '9' &&
 		    x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9') {
 			memset(&year_when, 0, sizeof year_when);
 			year_when.rel = EX_P_ABS;
@@ -2111,7 +2111,7 @@ static void forecast_period(ctx *c)
 		if (t->type == T_WHEN && !w && !when_is_comparison(c, j))
 			w = &t->when;
 		const char *x = t->w;
-		if (t->type == T_WORD && !year && strlen(x) == 4 && (x[0] == '1' || x[0] == '2') &&
+		if (t->type == T_WORD && !year && x[0] && x[1] && x[2] && x[3] && !x[4] && (x[0] == '1' || x[0] == '2') &&
 		    x[1] >= '0' && x[1] <= '9' && x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9')
 			year = (x[0] - '0') * 1000 + (x[1] - '0') * 100 + (x[2] - '0') * 10 + (x[3] - '0');
 	}
@@ -2215,7 +2215,7 @@ static void lead_in(ctx *c)
 		/* "Guidance for 2025:": a year alone names the year */
 		for (size_t j = 0; j < c->nt; j++) {
 			const char *x = c->t[j].w;
-			if (c->t[j].type == T_WORD && strlen(x) == 4 && x[0] >= '1' && x[0] <= '2' &&
+			if (c->t[j].type == T_WORD && x[0] && x[1] && x[2] && x[3] && !x[4] && x[0] >= '1' && x[0] <= '2' &&
 			    x[1] >= '0' && x[1] <= '9' && x[2] >= '0' && x[2] <= '9' && x[3] >= '0' && x[3] <= '9') {
 				int y = (x[0] - '0') * 1000 + (x[1] - '0') * 100 + (x[2] - '0') * 10 + (x[3] - '0');
 				if (y >= 1950 && y <= 2100) {
@@ -2751,12 +2751,12 @@ static void lead_in_segment(ctx *c, size_t a, size_t b)
 	    ex_word_at(s, b, a, "operator"))
 		return;
 	char keep[sizeof c->pend_seg];
-	snprintf(keep, sizeof keep, "%s", c->pend_seg);
+	memcpy(keep, c->pend_seg, sizeof keep);
 	c->pend_seg[0] = 0;
 	segment_heading(c, a, (size_t)(cp - s), 1);
 	if (c->pend_seg[0])
-		snprintf(c->bullet_seg, sizeof c->bullet_seg, "%s", c->pend_seg);
-	snprintf(c->pend_seg, sizeof c->pend_seg, "%s", keep);
+		memcpy(c->bullet_seg, c->pend_seg, sizeof c->bullet_seg);
+	memcpy(c->pend_seg, keep, sizeof keep);
 }
 
 ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
@@ -2826,7 +2826,7 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 		c->bullet_seg[0] = 0;
 		c->pend_seg[0] = 0;
 		if (bullet)
-			snprintf(c->bullet_seg, sizeof c->bullet_seg, "%s", c->lead_seg);
+			memcpy(c->bullet_seg, c->lead_seg, sizeof c->bullet_seg);
 		else
 			c->lead_seg[0] = 0;
 		if (!bullet && j == k + 1)
@@ -2848,7 +2848,7 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 		sentences(c, L->start, d->lines[j - 1].end);
 		c->in_heading = 0;
 		if (!bullet && c->pend_seg[0])
-			snprintf(c->lead_seg, sizeof c->lead_seg, "%s", c->pend_seg);
+			memcpy(c->lead_seg, c->pend_seg, sizeof c->lead_seg);
 		if (!bullet && c->pend_set) {
 			c->lead_set = 1;
 			c->lead_guide = c->pend_guide;

@@ -1673,6 +1673,15 @@ static void find_issued(ex_doc *d, const char *s, size_t len, size_t head)
 		for (size_t i = 0; i < head; i++) {
 			if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
 				continue;
+			/* a date opens with a digit or a month's first letter */
+			switch (ex_lower((unsigned char)s[i])) {
+			case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+			case '8': case '9': case 'j': case 'f': case 'm': case 'a': case 's': case 'o':
+			case 'n': case 'd':
+				break;
+			default:
+				continue;
+			}
 			int y, m, dd;
 			size_t de;
 			if (!ex_date_parse(s, len, i, &y, &m, &dd, &de))
