@@ -32,8 +32,15 @@ int ex_unpunctuated(const char *s, size_t a, size_t b)
 {
 	if (b - a < UNPUNCT_SPAN)
 		return 0;
+	/* the full stops first (memchr), then the rarer '?' and '!' */
+	const char *p = s + a, *end = s + a + UNPUNCT_SPAN;
+	while ((p = memchr(p, '.', (size_t)(end - p))) != NULL) {
+		if (p[1] == ' ' || p[1] == '\n' || p[1] == '"' || p[1] == ')')
+			return 0;
+		p++;
+	}
 	for (size_t i = a; i < a + UNPUNCT_SPAN; i++)
-		if ((s[i] == '.' || s[i] == '?' || s[i] == '!') &&
+		if ((s[i] == '?' || s[i] == '!') &&
 		    (s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '"' || s[i + 1] == ')'))
 			return 0;
 	return 1;
