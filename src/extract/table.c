@@ -760,6 +760,25 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 	return ex_phrases[ph].fam;
 }
 
+/* Splits buf in place into its blank-separated words (at most max);
+ * their starts go to w.  Returns the count. */
+static size_t word_list(char *buf, const char **w, size_t max)
+{
+	size_t n = 0;
+	for (char *q = buf; *q && n < max;) {
+		while (*q == ' ')
+			q++;
+		if (!*q)
+			break;
+		w[n++] = q;
+		while (*q && *q != ' ')
+			q++;
+		if (*q)
+			*q++ = 0;
+	}
+	return n;
+}
+
 /* The metric family a section label names exactly ("Operating income
  * (loss):" -> F_OP), or F_NONE. */
 static int sec_family(const char *sec, const ex_lexidx *ix)
@@ -788,21 +807,10 @@ static int sec_family(const char *sec, const ex_lexidx *ix)
 		o--;
 	buf[o] = 0;
 	const char *w[12];
-	size_t n = 0;
 	char *b0 = buf;
 	if (strncmp(b0, "segment ", 8) == 0)
 		b0 += 8; /* "Segment operating income" over the segments' rows */
-	for (char *q = b0; *q && n < 12;) {
-		while (*q == ' ')
-			q++;
-		if (!*q)
-			break;
-		w[n++] = q;
-		while (*q && *q != ' ')
-			q++;
-		if (*q)
-			*q++ = 0;
-	}
+	size_t n = word_list(b0, w, 12);
 	size_t nw;
 	int ph = n ? ex_phrase_longest(ix, w, n, &nw) : -1;
 	return ph >= 0 && nw == n ? ex_phrases[ph].fam : F_NONE;
@@ -1738,18 +1746,7 @@ static int head_metric_period(const ex_doc *d, const ex_lexidx *ix, const char *
 				break;
 			}
 		const char *wv[12];
-		size_t nw = 0;
-		for (char *q2 = b; *q2 && nw < 12;) {
-			while (*q2 == ' ')
-				q2++;
-			if (!*q2)
-				break;
-			wv[nw++] = q2;
-			while (*q2 && *q2 != ' ')
-				q2++;
-			if (*q2)
-				*q2++ = 0;
-		}
+		size_t nw = word_list(b, wv, 12);
 		size_t got;
 		int ph = nw ? ex_phrase_longest(ix, wv, nw, &got) : -1;
 		if (ph < 0 || got != nw || ex_phrases[ph].fam == F_BLOCK || ex_phrases[ph].neg)
