@@ -373,6 +373,17 @@ static void full_year_report(void)
 	ec_series_free(s);
 }
 
+static void headcount_words(void)
+{
+	ec_series *s = doc("Acme had 11,842 full-time equivalent employees at December 31, 2023.");
+	value_is(s, "2023Q4", "headcount", "total", EC_KIND_ACTUAL, 11842,
+	         "'11,842 full-time equivalent employees'");
+	ec_series_free(s);
+	s = doc("We ended the year with 17,900 colleagues.");
+	value_is(s, "2023Q4", "headcount", "total", EC_KIND_ACTUAL, 17900, "'17,900 colleagues'");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -387,5 +398,6 @@ int main(void)
 	fiscal_year_ending();
 	pre_announcement();
 	full_year_report();
+	headcount_words();
 	return ec_test_done();
 }
