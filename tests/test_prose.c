@@ -55,6 +55,18 @@ static ec_series *doc(const char *body)
 	return extract(buf);
 }
 
+/* A call on quarter q ("Q4 2023"): an operator turn, then the CFO says
+ * body. */
+static ec_series *call(const char *q, const char *body)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf,
+	         "Acme %s Earnings Call\n\nOperator\n\nWelcome to the call.\n\n"
+	         "John Smith - CFO\n\n%s\n",
+	         q, body);
+	return extract(buf);
+}
+
 static void full_year(void)
 {
 	ec_series *s = doc("Net sales for the year were $12.48 billion, up 3.6%. Fourth quarter net "
@@ -162,9 +174,7 @@ static void comparisons(void)
 	CHECK(!o || fabs(o->value - 410) < 1e-9, "no operating income but 410");
 	ec_series_free(s);
 	/* in a call, a base without a period stays unread */
-	s = extract("Acme Q4 2023 Earnings Call\n\nOperator\n\nWelcome to the call.\n\n"
-	            "John Smith - CFO\n\n"
-	            "Gross margin was 33.3%, compared with 32.8%. Revenue was $2.1 billion.\n");
+	s = call("Q4 2023", "Gross margin was 33.3%, compared with 32.8%. Revenue was $2.1 billion.");
 	o = row(s, "2022Q4", "gross_margin", "total", EC_KIND_ACTUAL);
 	CHECK(s && !o, "a call's 'compared with 32.8%%' has no period: no row");
 	value_is(s, "2023Q4", "gross_margin", "total", EC_KIND_ACTUAL, 33.3, "the call's own figure stays");
@@ -222,9 +232,8 @@ static void clauses_and_cash(void)
 
 static void frames_and_lists(void)
 {
-	ec_series *s = extract(
-	    "Acme Q4 2023 Earnings Call\n\nOperator\n\nWelcome to the call.\n\n"
-	    "John Smith - CFO\n\n"
+	ec_series *s = call(
+	    "Q4 2023",
 	    "Net sales for the year were $12.48 billion, and adjusted EPS was $4.31, up 9% from "
 	    "$3.96 in 2022.\n\n"
 	    "For the full year, diluted EPS was $3.58. Operating cash flow was $1.46 billion and "
@@ -326,10 +335,9 @@ static void pre_announcement(void)
 	      "no actual for the pre-announced quarter");
 	ec_series_free(s);
 	/* a call's "as we expected" about its own quarter stays an actual */
-	s = extract("Acme Q4 2024 Earnings Call\n\nOperator\n\nWelcome to the call.\n\n"
-	            "John Smith - CFO\n\n"
-	            "As we expected, gross margin was 45% in the fourth quarter.\n");
-	value_is(s, "2024Q4", "gross_margin", "total", EC_KIND_ACTUAL, 45, "'As we expected, gross margin was 45%' is an actual");
+	s = call("Q4 2024", "As we expected, gross margin was 45% in the fourth quarter.");
+	value_is(s, "2024Q4", "gross_margin", "total", EC_KIND_ACTUAL, 45,
+	         "'As we expected, gross margin was 45%' is an actual");
 	ec_series_free(s);
 }
 
