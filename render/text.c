@@ -291,7 +291,7 @@ ec_err ec_text_measure(const char *utf8, double size_pt, ec_weight w,
 
 double ec_text_width(const char *utf8, double size_pt, ec_weight w)
 {
-	ec_text_metrics m;
+	ec_text_metrics m = {0};
 	if (ec_text_measure(utf8, size_pt, w, &m, NULL) != EC_OK)
 		return 0;
 	return m.width;

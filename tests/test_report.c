@@ -33,8 +33,10 @@ static size_t count_of(const char *hay, const char *needle)
 
 static char *slurp(const char *dir, const char *name, size_t *len)
 {
-	char p[600];
-	snprintf(p, sizeof p, "%s/%s", dir, name);
+	char p[1024];
+	int k = snprintf(p, sizeof p, "%s/%s", dir, name);
+	if (k < 0 || (size_t)k >= sizeof p)
+		return NULL;
 	char *d = NULL;
 	size_t l = 0;
 	if (ec_read_file(p, 0, &d, &l, NULL))
