@@ -5,7 +5,7 @@
 #   bench/extract/outputs.sh EARNCHART OUT_DIR [INPUT_DIR]
 #   bench/extract/outputs.sh ref/earnchart /tmp/ref  &&
 #   bench/extract/outputs.sh build/earnchart /tmp/new && diff -r /tmp/ref /tmp/new
-# Inputs: the seeds, the eval and eval2 documents, data/docs, tests/data/extract, the
+# Inputs: the seeds, the eval, eval2 and eval3 documents, data/docs, tests/data/extract, the
 # hostile documents (committed and generated ones), all together and each
 # alone, and the arguments of every tests/cases/*extract* case.  INPUT_DIR
 # (default /tmp/ec-extract-inputs) holds the generated inputs; it must be the
@@ -47,6 +47,8 @@ set_of seeds "$here"/tests/data/seeds/*.txt
 set_of eval "$here"/tests/data/eval/*.md "$here"/tests/data/eval/*.txt
 set_of eval2dev "$here"/tests/data/eval2/dev/*.md "$here"/tests/data/eval2/dev/*.txt
 set_of eval2holdout "$here"/tests/data/eval2/holdout/*.md "$here"/tests/data/eval2/holdout/*.txt
+set_of eval3dev "$here"/tests/data/eval3/dev/*.md "$here"/tests/data/eval3/dev/*.txt
+set_of eval3holdout "$here"/tests/data/eval3/holdout/*.md "$here"/tests/data/eval3/holdout/*.txt
 set_of docs "$here"/data/docs/*
 set_of extract "$here"/tests/data/extract/*
 set_of hostile "$here"/tests/hostile/data/*.txt "$here"/tests/hostile/data/tiny.png
