@@ -2304,27 +2304,70 @@ static int context_may_change(const char *s, size_t a, size_t b)
 	return 0;
 }
 
+/* Whether s[p] starts what the basis test of analyze_sentence looks
+ * for (p + 3 <= b): "aa" or "ap" in either case (GAAP, gap), or "jus"
+ * with 'j' in either case (adjusted). */
+static inline int basis_at(const char *s, size_t p)
+{
+	char x = s[p], y = s[p + 1];
+	if ((x == 'A' || x == 'a') && (y == 'A' || y == 'a' || y == 'P' || y == 'p'))
+		return 1;
+	return (x == 'j' || x == 'J') && y == 'u' && s[p + 2] == 's';
+}
+
+/* Whether s[a, b) has an ASCII digit; when it has none, *basis is set
+ * to whether basis_at holds at some p with p + 3 <= b (when it has one,
+ * *basis may be left unset: only sentences without digits read it).
+ * One pass: sixteen bytes at a time, a digit ends the scan; the basis
+ * candidates of a block ("a" or "j" before "a", "p" or "u", both in
+ * either case: a superset) are checked one by one with basis_at. */
+static int digits_and_basis(const char *s, size_t a, size_t b, int *basis)
+{
+	size_t i = a;
+	int found = 0;
+#if defined(__SSE2__)
+	const __m128i b20 = _mm_set1_epi8(0x20);
+	/* s[i + 16] is read by the load at i + 1: i + 17 <= b */
+	for (; i + 17 <= b; i += 16) {
+		__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v0, _mm_set1_epi8('0' - 1)),
+		                           _mm_cmplt_epi8(v0, _mm_set1_epi8('9' + 1)));
+		if (_mm_movemask_epi8(dg))
+			return 1;
+		if (found)
+			continue;
+		__m128i l0 = _mm_or_si128(v0, b20);
+		__m128i l1 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), b20);
+		__m128i first = _mm_or_si128(_mm_cmpeq_epi8(l0, _mm_set1_epi8('a')),
+		                             _mm_cmpeq_epi8(l0, _mm_set1_epi8('j')));
+		__m128i second = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(l1, _mm_set1_epi8('a')),
+		                                           _mm_cmpeq_epi8(l1, _mm_set1_epi8('p'))),
+		                              _mm_cmpeq_epi8(l1, _mm_set1_epi8('u')));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(first, second));
+		for (; m && !found; m &= m - 1) {
+			size_t p = i + (size_t)__builtin_ctz(m);
+			found = p + 3 <= b && basis_at(s, p);
+		}
+	}
+#endif
+	for (; i < b; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+		if (!found && i + 3 <= b && basis_at(s, i))
+			found = 1;
+	}
+	*basis = found;
+	return 0;
+}
+
 static void analyze_sentence(ctx *c, size_t a, size_t b)
 {
 	const char *s = c->d->clean;
 	int inherit = c->inherit && c->last_guide, inherit_fwd = c->last_fwd;
 	c->inherit = c->last_guide = c->last_fwd = 0;
 	/* only sentences with a digit can state a number */
-	int digit = 0;
-	size_t i0 = a;
-	/* eight bytes at a time first */
-	while (i0 + 8 <= b) {
-		uint64_t x;
-		memcpy(&x, s + i0, 8);
-		if (ex_has_digit8(x))
-			break; /* a digit in these eight: found below */
-		i0 += 8;
-	}
-	for (size_t i = i0; i < b; i++)
-		if (s[i] >= '0' && s[i] <= '9') {
-			digit = 1;
-			break;
-		}
+	int basis_word = 0;
+	int digit = digits_and_basis(s, a, b, &basis_word);
 	/* a lead-in: a heading, or a sentence that ends with a colon */
 	size_t z = b;
 	while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\n' || s[z - 1] == '*'))
@@ -2332,31 +2375,6 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	int is_lead = c->in_heading || (z > a && s[z - 1] == ':');
 	if (!digit && !is_lead) {
 		/* only a basis statement matters in a sentence without numbers */
-		int basis_word = 0;
-		const uint64_t ones = 0x0101010101010101u;
-		for (size_t i = a; i + 3 <= b && !basis_word; i++) {
-			/* eight starts at a time while none is "aa", "ap" or "ju"
-			 * (x | 0x20 is 'a' for 'a' and 'A' only, and so on) */
-			while (i + 9 <= b) {
-				uint64_t x, y;
-				memcpy(&x, s + i, 8);
-				memcpy(&y, s + i + 1, 8);
-				uint64_t xl = x | ones * 0x20, yl = y | ones * 0x20;
-				uint64_t t1 = (xl ^ ones * 'a') | (yl ^ ones * 'a');
-				uint64_t t2 = (xl ^ ones * 'a') | (yl ^ ones * 'p');
-				uint64_t t3 = (xl ^ ones * 'j') | (y ^ ones * 'u');
-				if (((t1 - ones) & ~t1 & ones * 128) || ((t2 - ones) & ~t2 & ones * 128) ||
-				    ((t3 - ones) & ~t3 & ones * 128))
-					break; /* a candidate in these eight: read them */
-				i += 8;
-			}
-			if (i + 3 > b)
-				break;
-			if ((s[i] == 'A' || s[i] == 'a') && (s[i + 1] == 'A' || s[i + 1] == 'a' || s[i + 1] == 'P' || s[i + 1] == 'p'))
-				basis_word = 1; /* GAAP, gap */
-			else if ((s[i] == 'j' || s[i] == 'J') && (s[i + 1] == 'u') && (s[i + 2] == 's'))
-				basis_word = 1; /* adjusted */
-		}
 		if (!basis_word || !context_may_change(s, a, b))
 			return;
 	}
