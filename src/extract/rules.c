@@ -121,6 +121,12 @@ typedef struct ctx {
 	int err;
 	tok t[MAXTOK];
 	size_t nt;
+	/* of the tokens t[0..nt) (set by tokenize): the union of their word
+	 * lists (S_*), and whether a number among them is a percentage or
+	 * in basis points or points; rules that need a word of a list or
+	 * such a number skip sentences without one */
+	unsigned sent_sets;
+	int sent_ratio;
 } ctx;
 
 /* Always inlined so that w is a literal: its length folds to a constant
@@ -399,6 +405,8 @@ static void tokenize(ctx *c, size_t a, size_t b)
 	const char *s = c->d->clean;
 	size_t i = a;
 	c->nt = 0;
+	c->sent_sets = 0;
+	c->sent_ratio = 0;
 	while (i < b && c->nt < MAXTOK) {
 		unsigned char ch = (unsigned char)s[i];
 		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
@@ -439,11 +447,13 @@ static void tokenize(ctx *c, size_t a, size_t b)
 				memset(tp->w, 0, sizeof tp->w);
 				tp->type = T_NUM;
 				tp->e = tp->r.end;
+				c->sent_ratio |= tp->r.a.pct || tp->r.a.bps || tp->r.a.pts;
 				tok_push(c);
 				i = tp->e;
 				continue;
 			}
 			tp->sets = sets;
+			c->sent_sets |= sets;
 			tp->type = T_WORD;
 			tp->e = j;
 			tp->cap = ch >= 'A' && ch <= 'Z';
@@ -471,6 +481,7 @@ static void tokenize(ctx *c, size_t a, size_t b)
 				if (!year) {
 					tp->type = T_NUM;
 					tp->e = tp->r.end;
+					c->sent_ratio |= n->pct || n->bps || n->pts;
 					tok_push(c);
 					i = tp->e;
 					continue;
@@ -484,6 +495,7 @@ static void tokenize(ctx *c, size_t a, size_t b)
 			size_t run;
 			size_t j = word_copy(s, i, b, tp, &k, &h, &allcaps, &run);
 			tp->sets = kw_sets(c, tp->w, k, h);
+			c->sent_sets |= tp->sets;
 			tp->type = T_WORD;
 			tp->e = j;
 			tp->cap = 0; /* a digit or '&' */
@@ -1982,6 +1994,9 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 
 static void update_context(ctx *c, sentinfo *si)
 {
+	/* both rules below need a basis word (is_basis_word: S_BASISW) */
+	if (!(c->sent_sets & S_BASISW))
+		return;
 	/* Guidance basis: "guidance is provided on a non-GAAP basis". */
 	int has_guid = 0, nb = -1;
 	for (size_t j = 0; j < c->nt; j++) {
@@ -2092,6 +2107,9 @@ static void paragraph_frame(ctx *c, int digit)
  * sentences. */
 static void forecast_period(ctx *c)
 {
+	/* it needs one of its forecast words, all of the list S_GUIDE */
+	if (!(c->sent_sets & S_GUIDE))
+		return;
 	int guide = 0;
 	const ex_when *w = NULL;
 	int year = 0;
@@ -2383,7 +2401,7 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	c->d->work += (b - a) + c->nt;
 	/* "69.5% of (total) revenue" is a ratio: that "revenue" names no
 	 * metric for the numbers after it */
-	for (size_t j = 0; j < c->nt; j++) {
+	for (size_t j = 0; c->sent_ratio && j < c->nt; j++) {
 		if (c->t[j].ph < 0 || ex_phrases[c->t[j].ph].fam != F_REVENUE)
 			continue;
 		size_t i = j;
