@@ -2568,7 +2568,7 @@ static void sentences(ctx *c, size_t a, size_t b)
 				size_t n = i - w;
 				c->d->work += n;
 				char word[24] = {0}; /* zero-filled for the word table */
-				if (n > 0 && n < 12) {
+				if (n > 0 && n <= ABBREV_MAX) { /* longer words are no abbreviation */
 					for (size_t k = 0; k < n; k++) {
 						char x = s[w + k];
 						word[k] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
