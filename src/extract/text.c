@@ -101,7 +101,7 @@ static inline void emit(builder *b, char c, size_t raw)
 /* Copies n raw bytes starting at raw offset raw, which map one to one to
  * the cleaned text (a run of plain ASCII): one capacity check and at
  * most one new segment for the run instead of per byte. */
-static void emit_run(builder *b, const char *src, size_t n, size_t raw)
+static inline void emit_run(builder *b, const char *src, size_t n, size_t raw)
 {
 	ex_doc *d = b->d;
 	if (!b->ok || n == 0)
@@ -445,8 +445,11 @@ static int furniture(const char *s, size_t n)
 	return 0;
 }
 
-/* Copies one raw line into the cleaned text without markup. */
-static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
+/* Copies one raw line (or a part of one) into the cleaned text without
+ * markup.  plain: every byte of the line is a plain_byte() (as the
+ * validation pass found), so the whole rest is one run, as the loop
+ * below would find it. */
+static void clean_line(builder *b, const char *raw, size_t rs, size_t re, int plain)
 {
 	const unsigned char *u = (const unsigned char *)raw;
 	size_t i = rs;
@@ -457,6 +460,10 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
 			k++;
 		if (k < re && raw[k] == ' ')
 			i = k + 1;
+	}
+	if (plain) {
+		emit_run(b, raw + i, re - i, i);
+		return;
 	}
 	while (i < re) {
 		/* a run of plain ASCII with no markup character: copied as is */
@@ -545,8 +552,9 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re)
  * $ | 12,302 | | $ | (1,900 | ) |") becomes a tab-separated row: the first
  * cell is the label, empty cells are dropped, a "$" cell joins the next
  * cell and a ")" cell the previous one.  A separator row "|---|" becomes
- * an empty line.  Returns 0 when the line is not a pipe row. */
-static int pipe_row(builder *b, const char *raw, size_t rs, size_t re)
+ * an empty line.  Returns 0 when the line is not a pipe row.  plain: as
+ * for clean_line. */
+static int pipe_row(builder *b, const char *raw, size_t rs, size_t re, int plain)
 {
 	size_t i = rs, e = re;
 	while (i < e && (raw[i] == ' ' || raw[i] == '\t'))
@@ -573,14 +581,14 @@ static int pipe_row(builder *b, const char *raw, size_t rs, size_t re)
 		while (ce > cs && (raw[ce - 1] == ' ' || raw[ce - 1] == '\t'))
 			ce--;
 		if (cell == 0) {
-			clean_line(b, raw, cs, ce);
+			clean_line(b, raw, cs, ce, plain);
 		} else if (ce - cs == 1 && raw[cs] == ')') {
 			emit(b, ')', cs);
 		} else if (ce > cs) {
 			if (!dollar)
 				emit(b, '\t', k - 1);
 			values++;
-			clean_line(b, raw, cs, ce);
+			clean_line(b, raw, cs, ce, plain);
 			dollar = ce - cs == 1 && raw[cs] == '$';
 			if (dollar)
 				emit(b, ' ', cs + 1);
@@ -981,6 +989,64 @@ static ec_err classify(ex_doc *d)
 	return EC_OK;
 }
 
+/* Flags of a raw line in ex_doc_prepare. */
+enum { LF_PLAIN = 1, LF_FUR = 2 };
+
+/* Doubles the capacity *cap of d->raw_lines and of the flags *lflag of
+ * the lines alike.  Returns nonzero when out of memory. */
+static int grow_lines(ex_doc *d, unsigned char **lflag, size_t *cap)
+{
+	size_t c = *cap ? *cap * 2 : 256;
+	size_t *l = realloc(d->raw_lines, c * sizeof *l);
+	if (!l)
+		return 1;
+	d->raw_lines = l;
+	unsigned char *f = realloc(*lflag, c);
+	if (!f)
+		return 1;
+	*lflag = f;
+	*cap = c;
+	return 0;
+}
+
+/* Appends the raw line start r to d->raw_lines (growing it and *lflag).
+ * Returns nonzero when out of memory. */
+static inline int push_line(ex_doc *d, unsigned char **lflag, size_t *cap, size_t r)
+{
+	if (d->n_raw_lines == *cap && grow_lines(d, lflag, cap))
+		return 1;
+	d->raw_lines[d->n_raw_lines++] = r;
+	return 0;
+}
+
+/* An error before the cleaned text: the line starts and flags go. */
+static ec_err prepare_fail(ex_doc *d, unsigned char *lflag, ec_err rc)
+{
+	free(lflag);
+	free(d->raw_lines);
+	d->raw_lines = NULL;
+	d->n_raw_lines = 0;
+	return rc;
+}
+
+/* Some byte of the eight in w is markup for clean_line: '\\' '<' '*' '_'. */
+static inline int markup8(uint64_t w)
+{
+	return ex_has_byte8(w, '\\') || ex_has_byte8(w, '<') || ex_has_byte8(w, '*') ||
+	       ex_has_byte8(w, '_');
+}
+
+#if defined(__SSE2__)
+/* 0xff in each byte of v that is '\\' '<' '*' or '_'. */
+static inline __m128i markup16(__m128i v)
+{
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+	                         _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('*')));
+	return _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+}
+#endif
+
 ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
                       const char *name, const ec_extract_opts *o,
                       ec_error *err)
@@ -996,17 +1062,27 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 		                    "document is %zu bytes, the limit is %zu", len, max_bytes);
 	if (len >= UINT32_MAX)
 		return ec_error_set(err, EC_ELIMIT, name, 0, 0, "document too large");
-	/* Binary data: NUL bytes, or many control bytes / invalid UTF-8. */
+	/* Binary data: NUL bytes, or many control bytes / invalid UTF-8.  The
+	 * same pass records the raw line starts and which lines are plain:
+	 * every byte a plain_byte(), so that clean_line copies them as they
+	 * are (lflag bit LF_PLAIN; LF_FUR below). */
 	const unsigned char *u = (const unsigned char *)raw;
-	size_t bad = 0, ctl = 0, lines = 1, ls = 0;
+	size_t bad = 0, ctl = 0, lines = 1, ls = 0, cap_lines = 0;
+	unsigned char *lflag = NULL;
+	int plain = 1; /* the line being read holds plain bytes only */
+	if (push_line(d, &lflag, &cap_lines, 0))
+		return prepare_fail(d, lflag, ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory"));
 	for (size_t i = 0; i < len;) {
 		/* sixteen (SSE2) or eight bytes of printable ASCII at once: the
-		 * common case */
+		 * common case; markup bytes too stop it while the line is
+		 * plain */
 #if defined(__SSE2__)
 		while (i + 16 <= len) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
 			/* below 0x20 or from 0x80 on: less than 0x20 as signed */
 			int mk = _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+			if (plain)
+				mk |= _mm_movemask_epi8(markup16(v));
 			if (mk) {
 				i += (size_t)__builtin_ctz((unsigned)mk); /* that byte */
 				break;
@@ -1019,24 +1095,36 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 			memcpy(&w, u + i, 8);
 			if ((w | (w - 0x2020202020202020u)) & 0x8080808080808080u)
 				break;
+			if (plain && markup8(w))
+				break;
 			i += 8;
 		}
 		if (i >= len)
 			break;
 		unsigned char c = u[i];
+		if (!plain_byte(c))
+			plain = 0; /* markup, '\v' '\f' '\r', or not ASCII */
 		if (c >= 0x20 && c < 0x80) {
 			i++; /* plain ASCII: the common case */
 			continue;
 		}
 		if (c == 0)
-			return ec_error_set(err, EC_EPARSE, name, (long)lines, (long)(i - ls + 1),
-			                    "binary file (NUL byte), not a text document");
+			return prepare_fail(d, lflag,
+			                    ec_error_set(err, EC_EPARSE, name, (long)lines, (long)(i - ls + 1),
+			                                 "binary file (NUL byte), not a text document"));
 		if (c == '\n') {
 			if (i - ls > max_line)
-				return ec_error_set(err, EC_ELIMIT, name, (long)lines, 0,
-				                    "line is %zu bytes, the limit is %zu", i - ls, max_line);
+				return prepare_fail(d, lflag,
+				                    ec_error_set(err, EC_ELIMIT, name, (long)lines, 0,
+				                                 "line is %zu bytes, the limit is %zu", i - ls,
+				                                 max_line));
+			lflag[lines - 1] = plain ? LF_PLAIN : 0;
+			if (push_line(d, &lflag, &cap_lines, i + 1))
+				return prepare_fail(d, lflag,
+				                    ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory"));
 			lines++;
 			ls = i + 1;
+			plain = 1;
 			i++;
 			continue;
 		}
@@ -1053,36 +1141,25 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 		}
 		i += (size_t)n;
 	}
+	lflag[lines - 1] = plain ? LF_PLAIN : 0;
 	if (len - ls > max_line)
-		return ec_error_set(err, EC_ELIMIT, name, (long)lines, 0,
-		                    "line is %zu bytes, the limit is %zu", len - ls, max_line);
+		return prepare_fail(d, lflag,
+		                    ec_error_set(err, EC_ELIMIT, name, (long)lines, 0,
+		                                 "line is %zu bytes, the limit is %zu", len - ls, max_line));
 	if ((bad + ctl) * 20 > len + 20)
-		return ec_error_set(err, EC_EPARSE, name, 0, 0,
-		                    "not a text document (%zu invalid UTF-8 or control bytes "
-		                    "in %zu)",
-		                    bad + ctl, len);
-	/* raw line starts */
-	d->raw_lines = malloc(lines * sizeof *d->raw_lines);
-	if (!d->raw_lines)
-		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
-	d->n_raw_lines = 0;
-	d->raw_lines[d->n_raw_lines++] = 0;
-	for (const char *p = raw, *end = raw + len; p < end && d->n_raw_lines < lines; p++) {
-		p = memchr(p, '\n', (size_t)(end - p));
-		if (!p)
-			break;
-		d->raw_lines[d->n_raw_lines++] = (size_t)(p - raw) + 1;
-	}
-	/* furniture blocks and cleaned text */
-	unsigned char *fur = calloc(d->n_raw_lines ? d->n_raw_lines : 1, 1);
-	if (!fur)
-		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+		return prepare_fail(d, lflag,
+		                    ec_error_set(err, EC_EPARSE, name, 0, 0,
+		                                 "not a text document (%zu invalid UTF-8 or control bytes "
+		                                 "in %zu)",
+		                                 bad + ctl, len));
+	/* furniture blocks */
 	for (size_t k = 0; k < d->n_raw_lines; k++) {
 		size_t a = d->raw_lines[k];
 		size_t b = k + 1 < d->n_raw_lines ? d->raw_lines[k + 1] - 1 : len;
-		if (b - a <= 400)
-			fur[k] = (unsigned char)furniture(raw + a, b - a);
+		if (b - a <= 400 && furniture(raw + a, b - a))
+			lflag[k] |= LF_FUR;
 	}
+	unsigned char *fur = lflag; /* fur[k] & LF_FUR: line k is furniture */
 	builder b = {d, 0, 0, 0, 0, 1};
 	/* The cleaned text is never longer than the raw text (+ a margin):
 	 * allocate once. */
@@ -1096,14 +1173,14 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 	for (size_t k = 0; k < d->n_raw_lines; k++) {
 		size_t a = d->raw_lines[k];
 		size_t e = k + 1 < d->n_raw_lines ? d->raw_lines[k + 1] - 1 : len;
-		if (fur[k]) {
+		if (fur[k] & LF_FUR) {
 			/* A block of furniture and blank lines: drop it; join the
 			 * text around it unless the text before ended a sentence. */
 			size_t j = k;
 			while (j < d->n_raw_lines) {
 				size_t a2 = d->raw_lines[j];
 				size_t e2 = j + 1 < d->n_raw_lines ? d->raw_lines[j + 1] - 1 : len;
-				if (!fur[j] && !is_blank(raw + a2, e2 - a2))
+				if (!(fur[j] & LF_FUR) && !is_blank(raw + a2, e2 - a2))
 					break;
 				j++;
 			}
@@ -1130,14 +1207,14 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 				a++;
 			join_next = 0;
 		}
-		if (!pipe_row(&b, raw, a, e))
-			clean_line(&b, raw, a, e);
+		if (!pipe_row(&b, raw, a, e, fur[k] & LF_PLAIN))
+			clean_line(&b, raw, a, e, fur[k] & LF_PLAIN);
 		/* "in the prior-" + "year period": one word, so that phrases
 		 * and periods read across the break */
 		size_t cl = d->clean_len; /* without the blank of a CRLF line end */
 		while (cl > 0 && d->clean[cl - 1] == ' ' && e > a && raw[e - 1] == '\r')
 			cl--;
-		if (e < len && k + 1 < d->n_raw_lines && !fur[k + 1] && cl >= 2 &&
+		if (e < len && k + 1 < d->n_raw_lines && !(fur[k + 1] & LF_FUR) && cl >= 2 &&
 		    d->clean[cl - 1] == '-' && ex_is_alpha((unsigned char)d->clean[cl - 2])) {
 			size_t n0 = d->raw_lines[k + 1];
 			while (n0 < len && (raw[n0] == ' ' || raw[n0] == '\t'))
