@@ -657,6 +657,48 @@ static int has_three_blanks(const char *s, size_t a, size_t b)
 	return 0;
 }
 
+/* Some i in [a, b - 1) has s[i] == ' ' and s[i + 1] '-' or 0xe2 (the
+ * lead byte of an en or em dash): has_pair for both pairs in one pass. */
+static int has_dash_pair(const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+#if defined(__SSE2__)
+	/* sixteen starts at a time (reading up to s[i + 16] < s[b]) */
+	for (; i + 17 <= b; i += 16) {
+		__m128i u = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i d = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+		                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)));
+		if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(u, _mm_set1_epi8(' ')), d)))
+			return 1;
+	}
+#endif
+	for (; i + 1 < b; i++)
+		if (s[i] == ' ' && (s[i + 1] == '-' || (unsigned char)s[i + 1] == 0xe2))
+			return 1;
+	return 0;
+}
+
+/* The separator scan of speaker_line from i: the first separator at or
+ * after i, " - " or " -- " or " – " (en or em dash) between [i, b), is
+ * added to seps (at *nsep, which the caller keeps below 4); returns
+ * where the scan goes on, b when there is none. */
+static size_t sep_next(const char *s, size_t i, size_t b, int *nsep, size_t *seps)
+{
+	for (; i + 2 < b; i++) {
+		if (s[i] == ' ' && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' '))) {
+			seps[(*nsep)++] = i;
+			return i + 3;
+		} else if (s[i] == ' ' && i + 4 < b && (unsigned char)s[i + 1] == 0xe2 &&
+		           (unsigned char)s[i + 2] == 0x80 &&
+		           ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') {
+			seps[(*nsep)++] = i;
+			return i + 5;
+		}
+	}
+	return b;
+}
+
 /* Speaker lines: "Operator", "Kevin Johnson - Juniper Networks - CEO",
  * "Kevin Johnson -- Chief Executive Officer", "Name - Analyst".  Returns
  * the role + 1, or 0 when the line is not a speaker line. */
@@ -670,28 +712,22 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 	if ((n == 8 && strncmp(s + a, "Operator", 8) == 0) ||
 	    (n == 9 && strncmp(s + a, "Operator:", 9) == 0))
 		return EX_ROLE_OPERATOR + 1;
-	/* fields separated by " - " or " -- " or " – ": none without a '-'
-	 * or the lead byte of the dash (two memchr, most lines stop here) */
-	if (!has_pair(s, a, b, ' ', '-') && !has_pair(s, a, b, ' ', 0xe2))
+	/* fields separated by " - " or " -- " or " – ": none without a blank
+	 * before a '-' or the lead byte of the dash (one pass, most lines
+	 * stop here) */
+	if (!has_dash_pair(s, a, b))
 		return 0;
 	size_t seps[4];
 	int nsep = 0;
-	for (size_t i = a; i + 2 < b && nsep < 4; i++) {
-		if (s[i] == ' ' && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' '))) {
-			seps[nsep++] = i;
-			i += 2;
-		} else if (s[i] == ' ' && i + 4 < b && (unsigned char)s[i + 1] == 0xe2 &&
-		           (unsigned char)s[i + 2] == 0x80 &&
-		           ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') {
-			seps[nsep++] = i;
-			i += 4;
-		}
-	}
-	if (nsep < 1 || nsep > 3)
+	size_t i = sep_next(s, a, b, &nsep, seps);
+	if (nsep == 0)
 		return 0;
-	/* the name: 2..5 words, each capitalised, no digits */
+	/* the name: 2..5 words, each capitalised, no digits (read before
+	 * the other separators are looked for: a line that fails here
+	 * returns 0 whatever they are) */
 	int words = 0;
-	size_t i = a;
+	size_t after = i; /* where the separators go on */
+	i = a;
 	while (i < seps[0]) {
 		while (i < seps[0] && s[i] == ' ')
 			i++;
@@ -709,6 +745,10 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 		words++;
 	}
 	if (words < 1 || words > 5)
+		return 0;
+	while (after < b && nsep < 4 && (after = sep_next(s, after, b, &nsep, seps)) < b) {
+	}
+	if (nsep > 3)
 		return 0;
 	/* no sentence inside */
 	for (size_t k = a; k < b; k++)
@@ -1324,6 +1364,27 @@ void ex_doc_quote(const ex_doc *d, size_t a, size_t b, char *buf, size_t n)
 	int space = 0;
 	const uint64_t ones = 0x0101010101010101u;
 	for (size_t i = ra; i < rb && o + 4 < n;) {
+#if defined(__SSE2__)
+		/* sixteen bytes at a time on the same terms as the eight below
+		 * (o + 21 <= n: the loop would copy all sixteen, o + 4 < n
+		 * before each, and one blank before them) */
+		if (i + 16 <= rb && o + 21 <= n) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+			/* below 0x20, or from 0x80 on (negative as signed) */
+			if (!_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)))) {
+				unsigned bl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+				if (!(bl & (bl >> 1)) && !(bl & 1u) && !(bl & 0x8000u)) {
+					if (space && o > 0)
+						buf[o++] = ' ';
+					space = 0;
+					_mm_storeu_si128((__m128i *)(void *)(buf + o), v);
+					o += 16;
+					i += 16;
+					continue;
+				}
+			}
+		}
+#endif
 		/* eight bytes at a time while they are ASCII from 0x20 on,
 		 * with single blanks between other bytes (which the loop below
 		 * copies as they are), and it would copy all of them (o + 4 <
@@ -1420,10 +1481,21 @@ int ex_doc_is_known(const ex_doc *d, const char *w, size_t n)
 {
 	if (n == 0)
 		return 0; /* no known word is empty */
-	/* the first byte before the length: most words differ there */
-	for (size_t i = 0; i < d->n_known; i++)
-		if (d->known[i][0] == w[0] && strlen(d->known[i]) == n &&
-		    memcmp(d->known[i], w, n) == 0)
+	/* the first byte first: most words differ there; then byte by byte
+	 * while they agree, which stops at the known word's NUL (no byte of
+	 * w is compared past it: a NUL in w at k < n differs from the known
+	 * word, which has no byte k then), and the known word must end at n:
+	 * the same as strlen() == n && memcmp() == 0, without the strlen (no
+	 * known word is empty: see ex_doc_add_known) */
+	for (size_t i = 0; i < d->n_known; i++) {
+		const char *k = d->known[i];
+		if (k[0] != w[0])
+			continue;
+		size_t j = 1;
+		while (j < n && k[j] == w[j] && k[j])
+			j++;
+		if (j == n && k[n] == 0)
 			return 1;
+	}
 	return 0;
 }
