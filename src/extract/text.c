@@ -1365,23 +1365,43 @@ void ex_doc_quote(const ex_doc *d, size_t a, size_t b, char *buf, size_t n)
 	const uint64_t ones = 0x0101010101010101u;
 	for (size_t i = ra; i < rb && o + 4 < n;) {
 #if defined(__SSE2__)
-		/* sixteen bytes at a time on the same terms as the eight below
-		 * (o + 21 <= n: the loop would copy all sixteen, o + 4 < n
-		 * before each, and one blank before them) */
+		/* sixteen bytes at a time while they are ASCII from 0x20 on or
+		 * white space, with no two white space bytes in a row, and the
+		 * loop would copy all of them (o + 21 <= n: o + 4 < n before
+		 * each, and one blank before them): each white space byte
+		 * becomes a blank, as the byte loop below writes it (one
+		 * pending blank, written before the next other byte while o >
+		 * 0); so a leading one is written as the pending blank (none
+		 * at o == 0), and a trailing one is left pending */
 		if (i + 16 <= rb && o + 21 <= n) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-			/* below 0x20, or from 0x80 on (negative as signed) */
-			if (!_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)))) {
-				unsigned bl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-				if (!(bl & (bl >> 1)) && !(bl & 1u) && !(bl & 0x8000u)) {
+			__m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+			                          _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)),
+			                                        _mm_cmplt_epi8(v, _mm_set1_epi8(0x0e))));
+			/* other bytes below 0x20, or from 0x80 on (negative) */
+			__m128i bad = _mm_andnot_si128(ws, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+			unsigned bl = (unsigned)_mm_movemask_epi8(ws);
+			if (!_mm_movemask_epi8(bad) && !(bl & (bl >> 1))) {
+				v = _mm_or_si128(_mm_andnot_si128(ws, v), _mm_and_si128(ws, _mm_set1_epi8(' ')));
+				if (!(bl & 1u)) {
 					if (space && o > 0)
 						buf[o++] = ' ';
-					space = 0;
 					_mm_storeu_si128((__m128i *)(void *)(buf + o), v);
 					o += 16;
-					i += 16;
-					continue;
+				} else if (o > 0) { /* the blank is the pending one */
+					_mm_storeu_si128((__m128i *)(void *)(buf + o), v);
+					o += 16;
+				} else { /* nothing is written yet: no blank */
+					_mm_storeu_si128((__m128i *)(void *)(buf + o), _mm_srli_si128(v, 1));
+					o += 15;
 				}
+				space = 0;
+				if (bl & 0x8000u) { /* pending, not written yet */
+					o--;
+					space = 1;
+				}
+				i += 16;
+				continue;
 			}
 		}
 #endif
