@@ -660,21 +660,29 @@ static const uint32_t tri_keys[32] = {
 #undef E
 };
 
-/* A superset of the letter runs at s[st] that classify_word() finds a
- * number's first word in (s[st] a letter; s[st + 1] exists since the
- * clean text ends with a NUL, and s[st + 2] is read only when s[st + 1]
- * is a letter, so before that NUL).  A run of one letter can only be "a";
- * a longer one needs the first three letters of a number word (the third
- * byte of a two-letter run is no letter, so no key matches it).  Any byte
- * | 0x20 that is a lower-case letter was a letter: the key of a run with
- * a non-letter in it matches no key of letters. */
-static inline int may_start(const char *s, size_t st)
+/* A superset of the letter runs at s[st] whose word classify_word()
+ * finds a number's first word in (s[st] a letter), from w: the bytes
+ * s[st], s[st + 1], s[st + 2] | 0x20 in its low three bytes (the third
+ * may be any byte when the second is no letter; the fourth byte is not
+ * read).  A run of one letter can only be "a"; a longer one needs the
+ * first three letters of a number word (the third byte after a run of two
+ * letters is no letter, and a byte whose | 0x20 is a lower-case letter
+ * was a letter, so no such key matches). */
+static inline int may_start(uint32_t w)
 {
-	uint32_t c0 = (unsigned char)s[st] | 0x20u, c1 = (unsigned char)s[st + 1];
-	if (!ex_is_alpha((unsigned char)c1))
-		return c0 == 'a';
-	uint32_t key = c0 | (c1 | 0x20u) << 8 | ((unsigned char)s[st + 2] | 0x20u) << 16;
-	return tri_keys[TRI_SLOT(key)] == key;
+	uint32_t key = w & 0xffffff;
+	if (tri_keys[TRI_SLOT(key)] == key)
+		return 1;
+	return (w & 0xff) == 'a' && !ex_is_alpha((unsigned char)(w >> 8));
+}
+
+/* may_start() at s[st] of a text that ends with a NUL at len > st: reads
+ * s[st + 2] only when s[st + 1] is a letter, so before that NUL. */
+static inline int may_start_at(const char *s, size_t st)
+{
+	uint32_t c1 = (unsigned char)s[st + 1];
+	uint32_t c2 = ex_is_alpha((unsigned char)c1) ? (unsigned char)s[st + 2] : 0;
+	return may_start(((unsigned char)s[st] | c1 << 8 | c2 << 16) | 0x202020u);
 }
 
 /* The word s[st, e) (a whole letter run): when a spoken number starts
@@ -796,16 +804,21 @@ static int scan(ex_doc *d, reps *out)
 	size_t len = d->clean_len;
 	size_t i = 0;
 #if SPOKEN_SSE2
-	/* 64 bytes at a time: the run starts of the block, one bit each */
+	/* 64 bytes at a time: the run starts of the block, one bit each;
+	 * the last 66 bytes or fewer byte by byte */
 	size_t base = 0;
 	uint64_t prev = 0; /* s[base - 1] is a letter */
-	for (; base + 64 <= len; base += 64) {
+	for (; base + 64 + 3 <= len; base += 64) {
 		uint64_t let = letters64(s + base);
 		uint64_t starts = let & ~(let << 1 | prev);
 		prev = let >> 63;
 		for (; starts; starts &= starts - 1) {
 			size_t st = base + (size_t)__builtin_ctzll(starts);
-			if (st < i || !may_start(s, st))
+			/* s[st + 3] lies before len (the loop's bound); x86 is
+			 * little-endian: s[st] is the low byte */
+			uint32_t w;
+			memcpy(&w, s + st, 4);
+			if (st < i || !may_start(w | 0x20202020u))
 				continue;
 			size_t e = st + 1;
 			while (ex_is_alpha((unsigned char)s[e]))
@@ -832,7 +845,7 @@ static int scan(ex_doc *d, reps *out)
 		do
 			i++;
 		while (ex_is_alpha((unsigned char)s[i]));
-		if (may_start(s, st) && !word_at(d, out, st, i, &i))
+		if (may_start_at(s, st) && !word_at(d, out, st, i, &i))
 			return 0;
 	}
 	d->work += len;
