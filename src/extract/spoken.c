@@ -889,7 +889,8 @@ static void seg_put(segv *g, size_t cs, size_t rs)
 }
 
 /* Copies clean [x, y) to the new text at *no with its segments; *si is
- * the old segment holding x or before it. */
+ * the old segment holding x or before it.  nc may be d->clean itself
+ * (rebuild() in place, *no <= x): the bytes move only when *no < x. */
 static void copy_run(const ex_doc *d, size_t x, size_t y, size_t *si, char *nc, size_t *no,
                      segv *g)
 {
@@ -901,7 +902,8 @@ static void copy_run(const ex_doc *d, size_t x, size_t y, size_t *si, char *nc, 
 	seg_add(g, *no, sg->rstart + (x - sg->cstart));
 	for (size_t j = *si + 1; j < d->n_segs && d->segs[j].cstart < y; j++)
 		seg_add(g, *no + (d->segs[j].cstart - x), d->segs[j].rstart);
-	memcpy(nc + *no, d->clean + x, y - x);
+	if (nc + *no != d->clean + x)
+		memmove(nc + *no, d->clean + x, y - x);
 	*no += y - x;
 }
 
@@ -924,12 +926,25 @@ static int rebuild(ex_doc *d, const reps *r)
 	for (size_t k = 0; k < r->n; k++)
 		removed += r->v[k].b - r->v[k].a;
 	size_t nlen = d->clean_len - removed + r->grow;
-	char *nc = malloc(nlen + 16);
+	/* In place when no rewrite leaves the text up to its end longer than
+	 * it was (the common case: "one point two four billion dollars"
+	 * becomes "$1.24 billion"): every byte is then written at or before
+	 * the place it is read from, after it was read, and the text before
+	 * the first rewrite does not move.  Else ("six to ten cents": "six"
+	 * becomes "$0.06") into a new buffer. */
+	int inplace = 1;
+	long grown = 0;
+	for (size_t k = 0; k < r->n && inplace; k++) {
+		grown += (long)r->v[k].n - (long)(r->v[k].b - r->v[k].a);
+		inplace = grown <= 0;
+	}
+	char *nc = inplace ? d->clean : malloc(nlen + 16);
 	segv g = {0};
 	g.cap = d->n_segs + r->grow + 2 * r->n + 2;
 	g.v = malloc(g.cap * sizeof *g.v);
 	if (!nc || !g.v) {
-		free(nc);
+		if (!inplace)
+			free(nc);
 		free(g.v);
 		return 0;
 	}
@@ -957,18 +972,27 @@ static int rebuild(ex_doc *d, const reps *r)
 	}
 	copy_run(d, ci, d->clean_len, &si, nc, &no, &g);
 	nc[no] = 0;
-	/* lines and barriers: clean offsets, increasing */
-	size_t j = 0;
+	/* lines and barriers: clean offsets, increasing.  Those that end
+	 * before the first rewrite keep their offsets (remap() returns them
+	 * as they are); after the last one, remap() only adds the shift. */
+	size_t j = 0, k = 0;
 	long shift = 0;
-	for (size_t k = 0; k < d->n_lines; k++) {
+	while (k < d->n_lines && d->lines[k].end <= r->v[0].a)
+		k++;
+	for (; k < d->n_lines && j < r->n; k++) {
 		d->lines[k].start = remap(r, d->lines[k].start, &j, &shift);
 		d->lines[k].end = remap(r, d->lines[k].end, &j, &shift);
 	}
+	for (; k < d->n_lines; k++) {
+		d->lines[k].start = (size_t)((long)d->lines[k].start + shift);
+		d->lines[k].end = (size_t)((long)d->lines[k].end + shift);
+	}
 	j = 0;
 	shift = 0;
-	for (size_t k = 0; k < d->n_barriers; k++)
+	for (k = 0; k < d->n_barriers; k++)
 		d->barriers[k] = remap(r, d->barriers[k], &j, &shift);
-	free(d->clean);
+	if (!inplace)
+		free(d->clean);
 	free(d->segs);
 	d->clean = nc;
 	d->clean_len = no;
