@@ -813,12 +813,12 @@ static int scan(ex_doc *d, reps *out)
 		uint64_t starts = let & ~(let << 1 | prev);
 		prev = let >> 63;
 		for (; starts; starts &= starts - 1) {
-			size_t st = base + (size_t)__builtin_ctzll(starts);
+			size_t st = base + (unsigned)__builtin_ctzll(starts);
 			/* s[st + 3] lies before len (the loop's bound); x86 is
 			 * little-endian: s[st] is the low byte */
 			uint32_t w;
 			memcpy(&w, s + st, 4);
-			if (st < i || !may_start(w | 0x20202020u))
+			if (!may_start(w | 0x20202020u) || st < i)
 				continue;
 			size_t e = st + 1;
 			while (ex_is_alpha((unsigned char)s[e]))
