@@ -14,6 +14,7 @@
  * the Q&A flag of every line.  Lines that classify() already found keep
  * their role unless the roster says otherwise, so documents in the formats
  * it knows read exactly as before. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,10 +32,16 @@ typedef struct person {
 typedef struct people {
 	person v[MAX_PEOPLE];
 	int n;
+	uint64_t lens; /* bit n set when some name is n bytes long */
 } people;
 
 static int find(const people *p, const char *s, size_t n)
 {
+	/* add() keeps names shorter than NAME_MAX_LEN (64) bytes and marks
+	 * their lengths: most lines asked for are longer or of a length no
+	 * name has */
+	if (n >= NAME_MAX_LEN || !(p->lens >> n & 1))
+		return -1;
 	for (int i = 0; i < p->n; i++)
 		if (p->v[i].len == n && memcmp(p->v[i].name, s, n) == 0)
 			return i;
@@ -52,6 +59,7 @@ static void add(people *p, const char *s, size_t n, int role)
 	p->v[p->n].len = n;
 	p->v[p->n].role = role;
 	p->n++;
+	p->lens |= (uint64_t)1 << n;
 }
 
 static void trim(const char *s, size_t *a, size_t *b)
@@ -100,8 +108,12 @@ static int ci_eq(const char *s, size_t n, const char *w)
 
 static int ci_has_word(const char *s, size_t n, const char *w)
 {
+	/* ex_word_at() compares the first byte first; testing it before the
+	 * word start skips most bytes at one compare */
+	unsigned char w0 = ex_lower((unsigned char)w[0]);
 	for (size_t i = 0; i < n; i++)
-		if ((i == 0 || !ex_is_word((unsigned char)s[i - 1])) && ex_word_at(s, n, i, w))
+		if (ex_lower((unsigned char)s[i]) == w0 &&
+		    (i == 0 || !ex_is_word((unsigned char)s[i - 1])) && ex_word_at(s, n, i, w))
 			return 1;
 	return 0;
 }
@@ -379,6 +391,13 @@ static int is_operator(const char *t, size_t n)
 /* "Operator: ..." opening a line (one turn, not a collapsed call). */
 static int inline_operator(const char *s, size_t a, size_t b)
 {
+	/* "operator" must open the line after the blanks: most lines fail
+	 * at their first letter, before the end is trimmed */
+	size_t f = a;
+	while (f < b && (s[f] == ' ' || s[f] == '\t' || s[f] == '\r'))
+		f++;
+	if (f >= b || ex_lower((unsigned char)s[f]) != 'o')
+		return 0;
 	trim(s, &a, &b);
 	return b - a > 10 && ex_word_at(s, b, a, "operator") && s[a + 8] == ':' &&
 	       !ex_collapsed_turns(s, a + 9, b);
@@ -390,23 +409,57 @@ static void intros(people *p, const char *s, size_t a, size_t b)
 {
 	/* not "turn it over to NAME": the operator hands the call to the
 	 * company's speakers that way */
-	static const char *const cues[] = {"from", "of", "is", "have"};
 	for (size_t i = a; i < b; i++) {
-		if (i > a && ex_is_word((unsigned char)s[i - 1]))
+		/* the cues "from", "of", "is", "have": by their first letters,
+		 * which differ (one ex_word_at() per word at most) */
+		size_t e;
+		switch (ex_lower((unsigned char)s[i])) {
+		case 'f':
+			e = ex_word_at(s, b, i, "from");
+			break;
+		case 'o':
+			e = ex_word_at(s, b, i, "of");
+			break;
+		case 'i':
+			e = ex_word_at(s, b, i, "is");
+			break;
+		case 'h':
+			e = ex_word_at(s, b, i, "have");
+			break;
+		default:
 			continue;
-		size_t e = 0;
-		for (size_t k = 0; k < sizeof cues / sizeof cues[0] && !e; k++)
-			e = ex_word_at(s, b, i, cues[k]);
+		}
 		if (!e || e >= b || s[e] != ' ')
+			continue;
+		if (i > a && ex_is_word((unsigned char)s[i - 1]))
 			continue;
 		/* the cue must follow a question or a line: "question comes
 		 * from", "line of", "go to", "next is", "we have" */
 		size_t lo = i > a + 40 ? i - 40 : a;
 		int cued = 0;
-		for (size_t k = lo; k < i && !cued; k++)
-			cued = ex_word_at(s, b, k, "question") || ex_word_at(s, b, k, "questions") ||
-			       ex_word_at(s, b, k, "line") || ex_word_at(s, b, k, "next") ||
-			       ex_word_at(s, b, k, "comes") || ex_word_at(s, b, k, "hear");
+		for (size_t k = lo; k < i && !cued; k++) {
+			/* "question", "questions", "line", "next", "comes",
+			 * "hear" at any byte, by the first letter */
+			switch (ex_lower((unsigned char)s[k])) {
+			case 'q':
+				cued = ex_word_at(s, b, k, "question") || ex_word_at(s, b, k, "questions");
+				break;
+			case 'l':
+				cued = ex_word_at(s, b, k, "line") != 0;
+				break;
+			case 'n':
+				cued = ex_word_at(s, b, k, "next") != 0;
+				break;
+			case 'c':
+				cued = ex_word_at(s, b, k, "comes") != 0;
+				break;
+			case 'h':
+				cued = ex_word_at(s, b, k, "hear") != 0;
+				break;
+			default:
+				break;
+			}
+		}
 		if (!cued)
 			continue;
 		size_t ns = e + 1, ne = ns;
@@ -438,8 +491,19 @@ static void intros(people *p, const char *s, size_t a, size_t b)
 /* The operator hands over to a questioner: "question", "line of". */
 static int asks(const char *s, size_t a, size_t b)
 {
-	return ci_has_word(s + a, b - a, "question") || ci_has_word(s + a, b - a, "questions") ||
-	       ci_has_word(s + a, b - a, "line");
+	/* ci_has_word() of "question", "questions" and "line" in one pass:
+	 * the word starts that open with 'q' or 'l' */
+	const char *t = s + a;
+	size_t n = b - a;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = ex_lower((unsigned char)t[i]);
+		if ((c != 'q' && c != 'l') || (i > 0 && ex_is_word((unsigned char)t[i - 1])))
+			continue;
+		if (ex_word_at(t, n, i, "question") || ex_word_at(t, n, i, "questions") ||
+		    ex_word_at(t, n, i, "line"))
+			return 1;
+	}
+	return 0;
 }
 
 /* A text line that opens with "Name: " where Name is a person (not a
@@ -464,6 +528,7 @@ void ex_doc_speakers(ex_doc *d)
 	static _Thread_local people tl;
 	people *p = &tl;
 	p->n = 0;
+	p->lens = 0;
 	int has_operator = 0, inline_op = 0, dash_speakers = 0;
 	/* pass 1: the roster, the operator, the operator's introductions */
 	int mode = -1, op_turn = 0, op_text = 0;

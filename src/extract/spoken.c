@@ -643,8 +643,52 @@ static int word_start(const char *s, size_t i)
 	return 1;
 }
 
-/* Finds the rewrites of the whole text. */
-static int scan(ex_doc *d, reps *out)
+/* The words a number can start with (the W_UNIT, W_TENS, W_A and W_POINT
+ * words of classify_word) are "a" and words of three letters or more
+ * whose first three letters, lower-cased, are one of these. */
+#define TRI(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+/* A perfect hash of the 17 keys into 32 slots (a collision would be a
+ * repeated designated initializer, which -Werror=override-init rejects;
+ * test_spoken checks every number word against may_start). */
+#define TRI_SLOT(k) ((uint32_t)((uint32_t)(k) * 0xea90a8f1u) >> 27)
+static const uint32_t tri_keys[32] = {
+#define E(a, b, c) [TRI_SLOT(TRI(a, b, c))] = TRI(a, b, c)
+    E('o', 'n', 'e'), E('t', 'w', 'o'), E('s', 'i', 'x'), E('t', 'e', 'n'), E('z', 'e', 'r'),
+    E('f', 'o', 'u'), E('f', 'i', 'v'), E('n', 'i', 'n'), E('t', 'h', 'r'), E('s', 'e', 'v'),
+    E('e', 'i', 'g'), E('e', 'l', 'e'), E('t', 'w', 'e'), E('f', 'i', 'f'), E('t', 'h', 'i'),
+    E('f', 'o', 'r'), E('p', 'o', 'i'),
+#undef E
+};
+
+/* A superset of the letter runs at s[st] whose word classify_word()
+ * finds a number's first word in (s[st] a letter), from w: the bytes
+ * s[st], s[st + 1], s[st + 2] | 0x20 in its low three bytes (the third
+ * may be any byte when the second is no letter; the fourth byte is not
+ * read).  A run of one letter can only be "a"; a longer one needs the
+ * first three letters of a number word (the third byte after a run of two
+ * letters is no letter, and a byte whose | 0x20 is a lower-case letter
+ * was a letter, so no such key matches). */
+static inline int may_start(uint32_t w)
+{
+	uint32_t key = w & 0xffffff;
+	if (tri_keys[TRI_SLOT(key)] == key)
+		return 1;
+	return (w & 0xff) == 'a' && !ex_is_alpha((unsigned char)(w >> 8));
+}
+
+/* may_start() at s[st] of a text that ends with a NUL at len > st: reads
+ * s[st + 2] only when s[st + 1] is a letter, so before that NUL. */
+static inline int may_start_at(const char *s, size_t st)
+{
+	uint32_t c1 = (unsigned char)s[st + 1];
+	uint32_t c2 = ex_is_alpha((unsigned char)c1) ? (unsigned char)s[st + 2] : 0;
+	return may_start(((unsigned char)s[st] | c1 << 8 | c2 << 16) | 0x202020u);
+}
+
+/* The word s[st, e) (a whole letter run): when a spoken number starts
+ * there, its rewrite is pushed and *i set after it; else *i = e.
+ * Returns 0 on a failed allocation. */
+static int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
 {
 	const char *s = d->clean;
 	size_t len = d->clean_len;
@@ -677,121 +721,132 @@ static int scan(ex_doc *d, reps *out)
 	};
 #undef L
 #undef B
+	*i = e;
+	unsigned char ch = (unsigned char)s[st];
+	if (e - st > 9 || !(first[e - st] >> ((ch | 0x20) - 'a') & 1))
+		return 1;
+	/* and their second letters ("the" is no "two" or "ten") */
+	if (e - st >= 2 &&
+	    !(second[e - st][(ch | 0x20) - 'a'] >> (((unsigned char)s[st + 1] | 0x20) - 'a') & 1))
+		return 1;
+	if (e < len && (unsigned char)(s[e] - '0') < 10)
+		return 1; /* "one2" */
+	if (!word_start(s, st))
+		return 1;
+	int v, k = classify_word(s + st, e - st, &v);
+	if (k != W_UNIT && k != W_TENS && k != W_A && k != W_POINT)
+		return 1;
+	cursor c;
+	c.s = s;
+	c.len = len;
+	c.n = 1;
+	c.done = 0;
+	c.work = &d->work;
+	c.t[0].s = st;
+	c.t[0].e = e;
+	c.t[0].k = k;
+	c.t[0].v = v;
+	spnum o;
+	if (!parse_spoken(&c, 0, &o))
+		return 1;
+	if (!licensed(&o)) {
+		/* "twenty to twenty two percent", "between one and two
+		 * billion dollars": a bound takes the unit of the other */
+		int kk = kind_at(&c, o.p);
+		spnum o2;
+		if (o.has_int && (kk == W_TO || kk == W_AND || kk == W_OR) &&
+		    o.p + 1 < MAXTOK &&
+		    parse_spoken(&c, o.p + 1, &o2) && licensed(&o2) &&
+		    (o2.pct || o2.cur || o2.scale || o2.unitword)) {
+			o.pct = o2.pct;
+			o.cur = o2.cur && !o2.cents && o2.dcents < 0;
+		} else {
+			return 1;
+		}
+	} else if (o.nfrac && !o.cur && !o.pct && !o.scale && !o.cents && !o.unitword) {
+		/* "between one point two eight and one point three two
+		 * billion dollars": "$1.28 and $1.32 billion" */
+		int kk = kind_at(&c, o.p);
+		spnum o2;
+		if ((kk == W_TO || kk == W_AND) && o.p + 1 < MAXTOK &&
+		    parse_spoken(&c, o.p + 1, &o2) && (o2.cur || o2.pct) && !o2.cents &&
+		    o2.dcents < 0) {
+			o.cur = o2.cur;
+			o.pct = o2.pct;
+		}
+	} else if (!o.nfrac && !o.year && o.has_int && o.ival < 100 && !o.cur && !o.pct &&
+	           !o.scale && !o.cents && !o.unitword) {
+		/* "fifty five to fifty nine cents": "$0.55 to $0.59" */
+		int kk = kind_at(&c, o.p);
+		spnum o2;
+		if ((kk == W_TO || kk == W_AND) && o.p + 1 < MAXTOK &&
+		    parse_spoken(&c, o.p + 1, &o2) && o2.cents)
+			o.cents = 1;
+	}
+	char t[48];
+	size_t n = render(&o, t, sizeof t);
+	size_t a = c.t[0].s, b = c.t[o.last].e;
+	if (!reps_push(out, a, b, t, n))
+		return 0;
+	*i = b;
+	return 1;
+}
+
+/* Finds the rewrites of the whole text.  Every letter run (a "word":
+ * s[st] a letter, s[st - 1] none) at or after i is offered to word_at();
+ * i only moves to the end of a letter run or of a rewrite, which a
+ * non-letter follows, so the words offered are exactly the runs that
+ * start at or after i.  Runs that may_start() rejects are skipped
+ * without reading them: word_at() would return at its first tests. */
+static int scan(ex_doc *d, reps *out)
+{
+	const char *s = d->clean;
+	size_t len = d->clean_len;
+	size_t i = 0;
 #if SPOKEN_SSE2
-	/* the letters of the 64 bytes at base, one bit each (recomputed
-	 * when i leaves them) */
+	/* 64 bytes at a time: the run starts of the block, one bit each;
+	 * the last 66 bytes or fewer byte by byte */
 	size_t base = 0;
-	uint64_t mask = len >= 64 ? letters64(s) : 0;
-#endif
-	for (size_t i = 0; i < len;) {
-		size_t st;
-#if SPOKEN_SSE2
-		if (i + 64 <= len) {
-			if (i >= base + 64) {
-				base = i;
-				mask = letters64(s + base);
-			}
-			uint64_t m = mask >> (i - base); /* letters from i on */
-			if (!m) {
-				i = base + 64;
+	uint64_t prev = 0; /* s[base - 1] is a letter */
+	for (; base + 64 + 3 <= len; base += 64) {
+		uint64_t let = letters64(s + base);
+		uint64_t starts = let & ~(let << 1 | prev);
+		prev = let >> 63;
+		for (; starts; starts &= starts - 1) {
+			size_t st = base + (unsigned)__builtin_ctzll(starts);
+			/* s[st + 3] lies before len (the loop's bound); x86 is
+			 * little-endian: s[st] is the low byte */
+			uint32_t w;
+			memcpy(&w, s + st, 4);
+			if (!may_start(w | 0x20202020u) || st < i)
 				continue;
-			}
-			st = i + (size_t)__builtin_ctzll(m);
-			/* the first non-letter after st in the block (the bits
-			 * shifted in above it read as letters) */
-			uint64_t nl = ~mask >> (st - base);
-			if (nl) {
-				i = st + (size_t)__builtin_ctzll(nl);
-			} else {
-				i = base + 64;
-				while (ex_is_alpha((unsigned char)s[i]))
-					i++; /* NUL at len: no bound test */
-			}
-		} else
-#endif
-		{
-			if (!ex_is_alpha((unsigned char)s[i])) {
+			size_t e = st + 1;
+			while (ex_is_alpha((unsigned char)s[e]))
+				e++; /* NUL at len: no bound test */
+			if (!word_at(d, out, st, e, &i))
+				return 0;
+		}
+	}
+	/* the rest byte by byte, from a run start */
+	if (i < base) {
+		i = base;
+		if (prev)
+			while (ex_is_alpha((unsigned char)s[i]))
 				i++;
-				continue;
-			}
-			st = i;
-			/* d->clean ends with a NUL (no letter) at len: no bound test */
-			do
-				i++;
-			while (ex_is_alpha((unsigned char)s[i]));
-		}
-		unsigned char ch = (unsigned char)s[st];
-		size_t e = i;
-		if (e - st > 9 || !(first[e - st] >> ((ch | 0x20) - 'a') & 1))
-			continue;
-		/* and their second letters ("the" is no "two" or "ten") */
-		if (e - st >= 2 &&
-		    !(second[e - st][(ch | 0x20) - 'a'] >> (((unsigned char)s[st + 1] | 0x20) - 'a') & 1))
-			continue;
-		if (e < len && (unsigned char)(s[e] - '0') < 10)
-			continue; /* "one2" */
-		if (!word_start(s, st))
-			continue;
-		int v, k = classify_word(s + st, e - st, &v);
-		if (k != W_UNIT && k != W_TENS && k != W_A && k != W_POINT)
-			continue;
-		i = st;
-		cursor c;
-		c.s = s;
-		c.len = len;
-		c.n = 1;
-		c.done = 0;
-		c.work = &d->work;
-		c.t[0].s = i;
-		c.t[0].e = e;
-		c.t[0].k = k;
-		c.t[0].v = v;
-		spnum o;
-		if (!parse_spoken(&c, 0, &o)) {
-			i = e;
+	}
+#endif
+	while (i < len) {
+		if (!ex_is_alpha((unsigned char)s[i])) {
+			i++;
 			continue;
 		}
-		if (!licensed(&o)) {
-			/* "twenty to twenty two percent", "between one and two
-			 * billion dollars": a bound takes the unit of the other */
-			int kk = kind_at(&c, o.p);
-			spnum o2;
-			if (o.has_int && (kk == W_TO || kk == W_AND || kk == W_OR) &&
-			    o.p + 1 < MAXTOK &&
-			    parse_spoken(&c, o.p + 1, &o2) && licensed(&o2) &&
-			    (o2.pct || o2.cur || o2.scale || o2.unitword)) {
-				o.pct = o2.pct;
-				o.cur = o2.cur && !o2.cents && o2.dcents < 0;
-			} else {
-				i = e;
-				continue;
-			}
-		} else if (o.nfrac && !o.cur && !o.pct && !o.scale && !o.cents && !o.unitword) {
-			/* "between one point two eight and one point three two
-			 * billion dollars": "$1.28 and $1.32 billion" */
-			int kk = kind_at(&c, o.p);
-			spnum o2;
-			if ((kk == W_TO || kk == W_AND) && o.p + 1 < MAXTOK &&
-			    parse_spoken(&c, o.p + 1, &o2) && (o2.cur || o2.pct) && !o2.cents &&
-			    o2.dcents < 0) {
-				o.cur = o2.cur;
-				o.pct = o2.pct;
-			}
-		} else if (!o.nfrac && !o.year && o.has_int && o.ival < 100 && !o.cur && !o.pct &&
-		           !o.scale && !o.cents && !o.unitword) {
-			/* "fifty five to fifty nine cents": "$0.55 to $0.59" */
-			int kk = kind_at(&c, o.p);
-			spnum o2;
-			if ((kk == W_TO || kk == W_AND) && o.p + 1 < MAXTOK &&
-			    parse_spoken(&c, o.p + 1, &o2) && o2.cents)
-				o.cents = 1;
-		}
-		char t[48];
-		size_t n = render(&o, t, sizeof t);
-		size_t a = c.t[0].s, b = c.t[o.last].e;
-		if (!reps_push(out, a, b, t, n))
+		size_t st = i;
+		/* d->clean ends with a NUL (no letter) at len: no bound test */
+		do
+			i++;
+		while (ex_is_alpha((unsigned char)s[i]));
+		if (may_start_at(s, st) && !word_at(d, out, st, i, &i))
 			return 0;
-		i = b;
 	}
 	d->work += len;
 	return 1;
@@ -834,7 +889,8 @@ static void seg_put(segv *g, size_t cs, size_t rs)
 }
 
 /* Copies clean [x, y) to the new text at *no with its segments; *si is
- * the old segment holding x or before it. */
+ * the old segment holding x or before it.  nc may be d->clean itself
+ * (rebuild() in place, *no <= x): the bytes move only when *no < x. */
 static void copy_run(const ex_doc *d, size_t x, size_t y, size_t *si, char *nc, size_t *no,
                      segv *g)
 {
@@ -846,7 +902,8 @@ static void copy_run(const ex_doc *d, size_t x, size_t y, size_t *si, char *nc, 
 	seg_add(g, *no, sg->rstart + (x - sg->cstart));
 	for (size_t j = *si + 1; j < d->n_segs && d->segs[j].cstart < y; j++)
 		seg_add(g, *no + (d->segs[j].cstart - x), d->segs[j].rstart);
-	memcpy(nc + *no, d->clean + x, y - x);
+	if (nc + *no != d->clean + x)
+		memmove(nc + *no, d->clean + x, y - x);
 	*no += y - x;
 }
 
@@ -869,12 +926,25 @@ static int rebuild(ex_doc *d, const reps *r)
 	for (size_t k = 0; k < r->n; k++)
 		removed += r->v[k].b - r->v[k].a;
 	size_t nlen = d->clean_len - removed + r->grow;
-	char *nc = malloc(nlen + 16);
+	/* In place when no rewrite leaves the text up to its end longer than
+	 * it was (the common case: "one point two four billion dollars"
+	 * becomes "$1.24 billion"): every byte is then written at or before
+	 * the place it is read from, after it was read, and the text before
+	 * the first rewrite does not move.  Else ("six to ten cents": "six"
+	 * becomes "$0.06") into a new buffer. */
+	int inplace = 1;
+	long grown = 0;
+	for (size_t k = 0; k < r->n && inplace; k++) {
+		grown += (long)r->v[k].n - (long)(r->v[k].b - r->v[k].a);
+		inplace = grown <= 0;
+	}
+	char *nc = inplace ? d->clean : malloc(nlen + 16);
 	segv g = {0};
 	g.cap = d->n_segs + r->grow + 2 * r->n + 2;
 	g.v = malloc(g.cap * sizeof *g.v);
 	if (!nc || !g.v) {
-		free(nc);
+		if (!inplace)
+			free(nc);
 		free(g.v);
 		return 0;
 	}
@@ -902,18 +972,27 @@ static int rebuild(ex_doc *d, const reps *r)
 	}
 	copy_run(d, ci, d->clean_len, &si, nc, &no, &g);
 	nc[no] = 0;
-	/* lines and barriers: clean offsets, increasing */
-	size_t j = 0;
+	/* lines and barriers: clean offsets, increasing.  Those that end
+	 * before the first rewrite keep their offsets (remap() returns them
+	 * as they are); after the last one, remap() only adds the shift. */
+	size_t j = 0, k = 0;
 	long shift = 0;
-	for (size_t k = 0; k < d->n_lines; k++) {
+	while (k < d->n_lines && d->lines[k].end <= r->v[0].a)
+		k++;
+	for (; k < d->n_lines && j < r->n; k++) {
 		d->lines[k].start = remap(r, d->lines[k].start, &j, &shift);
 		d->lines[k].end = remap(r, d->lines[k].end, &j, &shift);
 	}
+	for (; k < d->n_lines; k++) {
+		d->lines[k].start = (size_t)((long)d->lines[k].start + shift);
+		d->lines[k].end = (size_t)((long)d->lines[k].end + shift);
+	}
 	j = 0;
 	shift = 0;
-	for (size_t k = 0; k < d->n_barriers; k++)
+	for (k = 0; k < d->n_barriers; k++)
 		d->barriers[k] = remap(r, d->barriers[k], &j, &shift);
-	free(d->clean);
+	if (!inplace)
+		free(d->clean);
 	free(d->segs);
 	d->clean = nc;
 	d->clean_len = no;
