@@ -43,6 +43,9 @@ static int cal_end_month(const ex_cal *cal, int qi)
 	return am + 3 * (qi - aq);
 }
 
+/* Three lower-case letters as one key (the switches below). */
+#define KEY3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
+
 int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 {
 	static const char *const full[] = {
@@ -50,39 +53,42 @@ int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 	    "july",    "august",   "september", "october", "november", "december"};
 	static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
 	                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-	size_t e;
-	/* every month name starts with one of these letters: most words fail
-	 * here, before 25 comparisons */
-	if (i >= len)
+	/* Every month's full name, abbreviation (and "sept") starts with its
+	 * three-letter abbreviation, and the twelve are distinct: the first
+	 * three letters name the only month that can match, and most words
+	 * fail at this one switch.  For that month the full name is tried
+	 * before the abbreviation, as always ("May." is the full name without
+	 * its dot). */
+	if (i + 3 > len)
 		return 0;
-	/* the months by first letter, in calendar order (-1 ends a list):
-	 * only those can match, and the order of the tries is kept */
-	static const signed char by_letter[26][4] = {
-	    ['a' - 'a'] = {3, 7, -1}, ['d' - 'a'] = {11, -1}, ['f' - 'a'] = {1, -1},
-	    ['j' - 'a'] = {0, 5, 6, -1}, ['m' - 'a'] = {2, 4, -1}, ['n' - 'a'] = {10, -1},
-	    ['o' - 'a'] = {9, -1}, ['s' - 'a'] = {8, -1}};
-	unsigned char c0 = ex_lower((unsigned char)s[i]);
-	switch (c0) {
-	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
-		break;
+	int m;
+	switch (KEY3(ex_lower((unsigned char)s[i]), ex_lower((unsigned char)s[i + 1]),
+	             ex_lower((unsigned char)s[i + 2]))) {
+	case KEY3('j', 'a', 'n'): m = 0; break;
+	case KEY3('f', 'e', 'b'): m = 1; break;
+	case KEY3('m', 'a', 'r'): m = 2; break;
+	case KEY3('a', 'p', 'r'): m = 3; break;
+	case KEY3('m', 'a', 'y'): m = 4; break;
+	case KEY3('j', 'u', 'n'): m = 5; break;
+	case KEY3('j', 'u', 'l'): m = 6; break;
+	case KEY3('a', 'u', 'g'): m = 7; break;
+	case KEY3('s', 'e', 'p'): m = 8; break;
+	case KEY3('o', 'c', 't'): m = 9; break;
+	case KEY3('n', 'o', 'v'): m = 10; break;
+	case KEY3('d', 'e', 'c'): m = 11; break;
 	default:
 		return 0;
 	}
-	const signed char *ms = by_letter[c0 - 'a'];
-	for (int k = 0; k < 4 && ms[k] >= 0; k++)
-		if ((e = ex_word_at(s, len, i, full[ms[k]]))) {
-			*end = e;
-			return ms[k] + 1;
-		}
-	for (int k = 0; k < 4 && ms[k] >= 0; k++) {
-		int m = ms[k];
-		if ((e = ex_word_at(s, len, i, abbr[m])) ||
-		    (m == 8 && (e = ex_word_at(s, len, i, "sept")))) {
-			if (e < len && s[e] == '.')
-				e++;
-			*end = e;
-			return m + 1;
-		}
+	size_t e;
+	if ((e = ex_word_at(s, len, i, full[m]))) {
+		*end = e;
+		return m + 1;
+	}
+	if ((e = ex_word_at(s, len, i, abbr[m])) || (m == 8 && (e = ex_word_at(s, len, i, "sept")))) {
+		if (e < len && s[e] == '.')
+			e++;
+		*end = e;
+		return m + 1;
 	}
 	return 0;
 }
@@ -103,6 +109,10 @@ static int digits_at(const char *s, size_t len, size_t i, int max, int *v)
 
 static int year4_at(const char *s, size_t len, size_t i, int *y)
 {
+	/* no year without a digit at i (the common failure, tested first;
+	 * every test below only returns 0 as well) */
+	if (i >= len || !is_digit((unsigned char)s[i]))
+		return 0;
 	if (i > 0 && (is_digit((unsigned char)s[i - 1]) || s[i - 1] == '$' ||
 	              s[i - 1] == '.' || s[i - 1] == ','))
 		return 0;
@@ -224,6 +234,9 @@ static int fiscal_year_at(const char *s, size_t len, size_t i, int *y,
                           size_t *end)
 {
 	size_t e, j;
+	/* both forms open with 'F' or 'f' (x | 0x20 is 'f' for those only) */
+	if (i >= len || ((unsigned char)s[i] | 0x20) != 'f')
+		return 0;
 	if (i + 2 <= len && (s[i] == 'F' || s[i] == 'f') && (s[i + 1] == 'Y' || s[i + 1] == 'y') &&
 	    (i == 0 || !ex_is_word((unsigned char)s[i - 1]))) {
 		j = i + 2;
@@ -283,26 +296,46 @@ static int fiscal_year_at(const char *s, size_t len, size_t i, int *y,
 	return 0;
 }
 
+/* "first".."fourth", "1st".."4th" at s[i]: 1..4 and *end, or 0.  By
+ * first byte: no two of these words can match at one place (a match ends
+ * at a non-word byte), so only the one(s) with s[i]'s letter are tried. */
 static int ordinal_at(const char *s, size_t len, size_t i, size_t *end)
 {
-	static const char *const w[] = {"first", "second", "third", "fourth",
-	                                "1st",   "2nd",    "3rd",   "4th"};
+	size_t e = 0;
+	int q = 0;
 	if (i >= len)
 		return 0;
-	switch (ex_lower((unsigned char)s[i])) { /* the first letters of w */
-	case 'f': case 's': case 't': case '1': case '2': case '3': case '4':
+	switch (ex_lower((unsigned char)s[i])) {
+	case 'f':
+		if ((e = ex_word_at(s, len, i, "first")))
+			q = 1;
+		else if ((e = ex_word_at(s, len, i, "fourth")))
+			q = 4;
+		break;
+	case 's':
+		q = (e = ex_word_at(s, len, i, "second")) ? 2 : 0;
+		break;
+	case 't':
+		q = (e = ex_word_at(s, len, i, "third")) ? 3 : 0;
+		break;
+	case '1':
+		q = (e = ex_word_at(s, len, i, "1st")) ? 1 : 0;
+		break;
+	case '2':
+		q = (e = ex_word_at(s, len, i, "2nd")) ? 2 : 0;
+		break;
+	case '3':
+		q = (e = ex_word_at(s, len, i, "3rd")) ? 3 : 0;
+		break;
+	case '4':
+		q = (e = ex_word_at(s, len, i, "4th")) ? 4 : 0;
 		break;
 	default:
 		return 0;
 	}
-	for (int k = 0; k < 8; k++) {
-		size_t e = ex_word_at(s, len, i, w[k]);
-		if (e) {
-			*end = e;
-			return k % 4 + 1;
-		}
-	}
-	return 0;
+	if (q)
+		*end = e;
+	return q;
 }
 
 /* Skips "of", "in", ",", "the", "fiscal"... as listed. */
@@ -351,35 +384,60 @@ static size_t ended_date(const char *s, size_t len, size_t i, const ex_cal *cal,
 static int months_ended(const char *s, size_t len, size_t i, const ex_cal *cal,
                         ex_when *w)
 {
-	static const struct {
-		const char *w;
-		int months;
-	} nm[] = {{"three", 3}, {"six", 6},     {"nine", 9},   {"twelve", 12},
-	          {"3", 3},     {"6", 6},       {"9", 9},      {"12", 12},
-	          {"fiscal", 12}, {"year", 12}, {"quarter", 3}};
 	size_t e = 0;
 	int months = 0;
 	if (i >= len)
 		return 0;
-	switch (ex_lower((unsigned char)s[i])) { /* the first letters of nm */
-	case 't': case 's': case 'n': case '3': case '6': case '9': case '1': case 'f':
-	case 'y': case 'q':
+	/* the first word: "three", "six", "nine", "twelve", "3", "6", "9",
+	 * "12", "fiscal", "year", "quarter", by first byte (no two of them
+	 * can match at one place: a match ends at a non-word byte) */
+	unsigned char c0 = ex_lower((unsigned char)s[i]);
+	switch (c0) {
+	case 't':
+		if ((e = ex_word_at(s, len, i, "three")))
+			months = 3;
+		else if ((e = ex_word_at(s, len, i, "twelve")))
+			months = 12;
+		break;
+	case 's':
+		months = (e = ex_word_at(s, len, i, "six")) ? 6 : 0;
+		break;
+	case 'n':
+		months = (e = ex_word_at(s, len, i, "nine")) ? 9 : 0;
+		break;
+	case '3':
+		months = (e = ex_word_at(s, len, i, "3")) ? 3 : 0;
+		break;
+	case '6':
+		months = (e = ex_word_at(s, len, i, "6")) ? 6 : 0;
+		break;
+	case '9':
+		months = (e = ex_word_at(s, len, i, "9")) ? 9 : 0;
+		break;
+	case '1':
+		months = (e = ex_word_at(s, len, i, "12")) ? 12 : 0;
+		break;
+	case 'f':
+		months = (e = ex_word_at(s, len, i, "fiscal")) ? 12 : 0;
+		break;
+	case 'y':
+		months = (e = ex_word_at(s, len, i, "year")) ? 12 : 0;
+		break;
+	case 'q':
+		months = (e = ex_word_at(s, len, i, "quarter")) ? 3 : 0;
 		break;
 	default:
 		return 0;
 	}
-	for (size_t k = 0; k < sizeof nm / sizeof nm[0] && !e; k++)
-		if ((e = ex_word_at(s, len, i, nm[k].w)))
-			months = nm[k].months;
 	if (!e)
 		return 0;
 	size_t j = ex_skip_ws(s, len, e);
 	size_t e2;
-	if (months == 12 && ex_word_at(s, len, i, "fiscal")) {
+	if (c0 == 'f') { /* "fiscal year" */
 		if (!(e2 = ex_word_at(s, len, j, "year")))
 			return 0;
 		j = ex_skip_ws(s, len, e2);
-	} else if (!ex_word_at(s, len, i, "year") && !ex_word_at(s, len, i, "quarter")) {
+	} else if (c0 != 'y' && c0 != 'q') { /* neither "year" nor "quarter" */
 		if (!(e2 = ex_word_at(s, len, j, "months")) && !(e2 = ex_word_at(s, len, j, "month")))
 			return 0;
 		j = e2;
