@@ -578,6 +578,40 @@ static int prefix_ci(const char *s, size_t len, size_t j, const char *p)
 	return 1;
 }
 
+/* The eight bytes s[j..j+8) in ASCII lower case, as one word in memory
+ * order, zero bytes past len: prefix tests against several words at one
+ * place compare words instead of bytes (pfx8).  The lower-casing is exact
+ * for every byte value (only 'A'..'Z' change: bit 7 of the sum is set for
+ * 0x41.. and for 0x5b.., no carry crosses a byte as every byte is at most
+ * 0x7f before the sum). */
+static inline uint64_t lower8(const char *s, size_t len, size_t j)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t x = 0;
+	if (j + 8 <= len)
+		memcpy(&x, s + j, 8);
+	else if (j < len)
+		memcpy(&x, s + j, len - j);
+	uint64_t t = x & (ones * 0x7f);
+	uint64_t upper = (t + ones * (0x80 - 'A')) & ~(t + ones * (0x80 - 'Z' - 1)) & ~x &
+	                 (ones * 0x80);
+	return x | upper >> 2;
+}
+
+/* The lower-case word p (n <= 8 bytes, padded with zero bytes to eight)
+ * is a prefix of the bytes x of lower8: the first n bytes in memory
+ * order are p's (a zero byte past the text's end never equals a byte of
+ * p).  With p a literal both constants fold (PFX). */
+static inline EX_ALWAYS_INLINE int pfx8(uint64_t x, const char *p, size_t n)
+{
+	static const unsigned char ones16[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+	uint64_t v, m;
+	memcpy(&v, p, 8);
+	memcpy(&m, ones16 + 8 - n, 8);
+	return (x & m) == v;
+}
+#define PFX(x, lit) pfx8((x), lit "\0\0\0\0\0\0\0", sizeof(lit) - 1)
+
 /* A cheap necessary test for the branches of ex_when_parse after the
  * determiner ("the", "this", "that", "our"; det != 0 when one was read):
  * every one of them needs the word at j to start with one of the words
@@ -587,27 +621,6 @@ static int prefix_ci(const char *s, size_t len, size_t j, const char *p)
  * branches could accept. */
 static int may_open_rest(const char *s, size_t len, size_t j, int det)
 {
-	static const char *const w_a[] = {"annual", "apr", "aug", NULL};
-	static const char *const w_b[] = {"beginning", NULL};
-	static const char *const w_c[] = {"current", "coming", NULL};
-	static const char *const w_d[] = {"dec", NULL};
-	static const char *const w_e[] = {"end", "entire", NULL};
-	static const char *const w_f[] = {"feb", "full", "fiscal", "following", "first", NULL};
-	static const char *const w_h[] = {"half", NULL};
-	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
-	static const char *const w_l[] = {"last", NULL};
-	static const char *const w_m[] = {"mar", "may", NULL};
-	static const char *const w_n[] = {"next", "nov", "nine", NULL};
-	static const char *const w_o[] = {"oct", NULL};
-	static const char *const w_p[] = {"pr", NULL}; /* prior, previous, preceding */
-	static const char *const w_q[] = {"quarter", NULL};
-	static const char *const w_s[] = {"sequential", "same", "start", "sep", "six", NULL};
-	static const char *const w_t[] = {"twelve", NULL};
-	static const char *const w_u[] = {"upcoming", NULL};
-	static const char *const w_y[] = {"year", NULL};
-	static const char *const *const by_letter[26] = {
-	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, w_h, NULL, w_j, NULL, w_l, w_m, w_n,
-	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
 	if (j >= len)
 		return 0;
 	unsigned char c = (unsigned char)s[j];
@@ -617,13 +630,49 @@ static int may_open_rest(const char *s, size_t len, size_t j, int det)
 		return 0;
 	if (!det && (c == 'a' || c == 'A'))
 		return 1; /* "a year ago" */
-	const char *const *ws = by_letter[ex_lower(c) - 'a'];
-	if (!ws)
+	uint64_t x = lower8(s, len, j);
+	switch (c | 0x20) { /* c is a letter: its lower case */
+	case 'a':
+		return PFX(x, "annual") || PFX(x, "apr") || PFX(x, "aug");
+	case 'b':
+		return PFX(x, "beginnin") && prefix_ci(s, len, j + 8, "g"); /* "beginning" */
+	case 'c':
+		return PFX(x, "current") || PFX(x, "coming");
+	case 'd':
+		return PFX(x, "dec");
+	case 'e':
+		return PFX(x, "end") || PFX(x, "entire");
+	case 'f':
+		return PFX(x, "feb") || PFX(x, "full") || PFX(x, "fiscal") || PFX(x, "first") ||
+		       (PFX(x, "followin") && prefix_ci(s, len, j + 8, "g")); /* "following" */
+	case 'h':
+		return PFX(x, "half");
+	case 'j':
+		return PFX(x, "jan") || PFX(x, "jun") || PFX(x, "jul");
+	case 'l':
+		return PFX(x, "last");
+	case 'm':
+		return PFX(x, "mar") || PFX(x, "may");
+	case 'n':
+		return PFX(x, "next") || PFX(x, "nov") || PFX(x, "nine");
+	case 'o':
+		return PFX(x, "oct");
+	case 'p':
+		return PFX(x, "pr"); /* prior, previous, preceding */
+	case 'q':
+		return PFX(x, "quarter");
+	case 's':
+		return (PFX(x, "sequenti") && prefix_ci(s, len, j + 8, "al")) || /* "sequential" */
+		       PFX(x, "same") || PFX(x, "start") || PFX(x, "sep") || PFX(x, "six");
+	case 't':
+		return PFX(x, "twelve");
+	case 'u':
+		return PFX(x, "upcoming");
+	case 'y':
+		return PFX(x, "year");
+	default:
 		return 0;
-	for (; *ws; ws++)
-		if (prefix_ci(s, len, j, *ws))
-			return 1;
-	return 0;
+	}
 }
 
 /* Digits at s[i]: four digits (a year, "2007-10-23"), or digits
@@ -653,32 +702,72 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 		return 0;
 	/* the first word of every branch, as a prefix (no word-end test:
 	 * this only has to let through what the branches accept) */
-	static const char *const w_a[] = {"annual", "apr", "aug", NULL};
-	static const char *const w_b[] = {"beginning", NULL};
-	static const char *const w_c[] = {"current", "coming", NULL};
-	static const char *const w_d[] = {"dec", NULL};
-	static const char *const w_e[] = {"end", "entire", NULL};
-	static const char *const w_f[] = {"fy", "first", "fourth", "fiscal", "full", "following",
-	                                  "feb", NULL};
-	static const char *const w_h[] = {"h1", "h2", NULL};
-	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
-	static const char *const w_l[] = {"last", NULL};
-	static const char *const w_m[] = {"mar", "may", NULL};
-	static const char *const w_n[] = {"nine", "next", "nov", NULL};
-	static const char *const w_o[] = {"our", "oct", NULL};
-	static const char *const w_p[] = {"pr", NULL}; /* prior, previous, preceding */
-	static const char *const w_q[] = {"q", NULL};
-	static const char *const w_s[] = {"second", "six", "sequential", "same", "start", "sep", NULL};
-	static const char *const w_t[] = {"th", "twelve", NULL}; /* the this that third three */
-	static const char *const w_u[] = {"upcoming", NULL};
-	static const char *const w_y[] = {"year", NULL};
-	static const char *const *const by_letter[26] = {
-	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, w_h, NULL, w_j, NULL, w_l, w_m, w_n,
-	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
-	const char *const *ws = by_letter[ex_lower(c) - 'a'];
-	int any = (c == 'a' || c == 'A') && !(i + 1 < len && ex_is_alpha((unsigned char)s[i + 1]));
-	for (; ws && *ws && !any; ws++)
-		any = prefix_ci(s, len, i, *ws);
+	uint64_t x = lower8(s, len, i);
+	int any;
+	switch (c | 0x20) { /* c is a letter: its lower case */
+	case 'a': /* "a" itself ("a year ago") */
+		any = !(i + 1 < len && ex_is_alpha((unsigned char)s[i + 1])) || PFX(x, "annual") ||
+		      PFX(x, "apr") || PFX(x, "aug");
+		break;
+	case 'b':
+		any = PFX(x, "beginnin") && prefix_ci(s, len, i + 8, "g"); /* "beginning" */
+		break;
+	case 'c':
+		any = PFX(x, "current") || PFX(x, "coming");
+		break;
+	case 'd':
+		any = PFX(x, "dec");
+		break;
+	case 'e':
+		any = PFX(x, "end") || PFX(x, "entire");
+		break;
+	case 'f':
+		any = PFX(x, "fy") || PFX(x, "first") || PFX(x, "fourth") || PFX(x, "fiscal") ||
+		      PFX(x, "full") || PFX(x, "feb") ||
+		      (PFX(x, "followin") && prefix_ci(s, len, i + 8, "g")); /* "following" */
+		break;
+	case 'h':
+		any = PFX(x, "h1") || PFX(x, "h2");
+		break;
+	case 'j':
+		any = PFX(x, "jan") || PFX(x, "jun") || PFX(x, "jul");
+		break;
+	case 'l':
+		any = PFX(x, "last");
+		break;
+	case 'm':
+		any = PFX(x, "mar") || PFX(x, "may");
+		break;
+	case 'n':
+		any = PFX(x, "nine") || PFX(x, "next") || PFX(x, "nov");
+		break;
+	case 'o':
+		any = PFX(x, "our") || PFX(x, "oct");
+		break;
+	case 'p':
+		any = PFX(x, "pr"); /* prior, previous, preceding */
+		break;
+	case 'q':
+		any = 1;
+		break;
+	case 's':
+		any = PFX(x, "second") || PFX(x, "six") ||
+		      (PFX(x, "sequenti") && prefix_ci(s, len, i + 8, "al")) || /* "sequential" */
+		      PFX(x, "same") || PFX(x, "start") || PFX(x, "sep");
+		break;
+	case 't':
+		any = PFX(x, "th") || PFX(x, "twelve"); /* the this that third three */
+		break;
+	case 'u':
+		any = PFX(x, "upcoming");
+		break;
+	case 'y':
+		any = PFX(x, "year");
+		break;
+	default:
+		any = 0;
+		break;
+	}
 	if (!any)
 		return 0;
 	return ex_when_may_follow(s, len, i);
