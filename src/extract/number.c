@@ -52,6 +52,15 @@ static double scale_at(const char *s, size_t len, size_t i, size_t *end)
 		j++;
 	if (j == i && !(i < len && ex_is_alpha((unsigned char)s[i])))
 		return 0;
+	/* every word of the list starts with 'm', 'b' or 't' */
+	if (j >= len)
+		return 0;
+	switch (ex_lower((unsigned char)s[j])) {
+	case 'm': case 'b': case 't':
+		break;
+	default:
+		return 0;
+	}
 	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
 		size_t e = ex_word_at(s, len, j, words[k].w);
 		if (e) {
@@ -104,16 +113,37 @@ static int currency_before(const char *s, size_t i)
 	return 0;
 }
 
-/* A currency word after the number and its scale: "2.1 billion yen". */
+/* A currency word after the number and its scale: "2.1 billion yen".
+ * By first letter: at most one word of the list can match at k (a match
+ * ends at a non-word byte, so no listed word can match where a longer or
+ * shorter one does), so only the words with s[k]'s letter are tried. */
 static int currency_word(const char *s, size_t len, size_t k)
 {
-	static const char *const words[] = {"yen", "euro", "euros", "pounds", "sterling", "pence",
-	                                    "yuan", "renminbi", "won", "rupees", "francs", "kronor",
-	                                    "kroner", "krona", "reais", "pesos", NULL};
-	for (const char *const *w = words; *w; w++)
-		if (ex_word_at(s, len, k, *w))
-			return 1;
-	return 0;
+	if (k >= len)
+		return 0;
+	switch (ex_lower((unsigned char)s[k])) {
+	case 'y':
+		return ex_word_at(s, len, k, "yen") || ex_word_at(s, len, k, "yuan");
+	case 'e':
+		return ex_word_at(s, len, k, "euro") || ex_word_at(s, len, k, "euros");
+	case 'p':
+		return ex_word_at(s, len, k, "pounds") || ex_word_at(s, len, k, "pence") ||
+		       ex_word_at(s, len, k, "pesos");
+	case 's':
+		return ex_word_at(s, len, k, "sterling") != 0;
+	case 'r':
+		return ex_word_at(s, len, k, "renminbi") || ex_word_at(s, len, k, "rupees") ||
+		       ex_word_at(s, len, k, "reais");
+	case 'w':
+		return ex_word_at(s, len, k, "won") != 0;
+	case 'f':
+		return ex_word_at(s, len, k, "francs") != 0;
+	case 'k':
+		return ex_word_at(s, len, k, "kronor") || ex_word_at(s, len, k, "kroner") ||
+		       ex_word_at(s, len, k, "krona");
+	default:
+		return 0;
+	}
 }
 
 int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
@@ -247,41 +277,41 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 		/* the number starts after the "(" */
 		start++;
 	}
-	ex_num n;
-	memset(&n, 0, sizeof n);
-	n.cur = cur;
-	n.foreign = foreign || glued_pence;
-	n.cents = glued_cents;
-	n.paren = paren;
-	n.decimals = decimals;
-	n.digits = digits ? digits : 1;
+	/* *out is still all zero (set at the top, untouched since) */
+	ex_num *n = out;
+	n->cur = cur;
+	n->foreign = foreign || glued_pence;
+	n->cents = glued_cents;
+	n->paren = paren;
+	n->decimals = decimals;
+	n->digits = digits ? digits : 1;
 	/* Trailing unit words. */
 	if (!scale && !glued_cents && !glued_pence) {
 		scale = scale_at(s, len, e, &se);
 		if (scale)
 			e = se;
 	}
-	n.scale = scale;
+	n->scale = scale;
 	size_t k = e;
 	while (k < len && s[k] == ' ')
 		k++;
 	size_t w;
 	if (currency_word(s, len, k)) {
-		n.foreign = 1; /* the word stays outside the number */
-		n.cur = 0;
+		n->foreign = 1; /* the word stays outside the number */
+		n->cur = 0;
 	} else if (k < len && s[k] == '%') {
-		n.pct = 1;
+		n->pct = 1;
 		e = k + 1;
 	} else if ((w = ex_word_at(s, len, k, "percent")) ||
 	           (w = ex_word_at(s, len, k, "pct"))) {
-		n.pct = 1;
+		n->pct = 1;
 		e = w;
 		size_t k2 = ex_skip_ws(s, len, w);
 		size_t w2;
 		if ((w2 = ex_word_at(s, len, k2, "points")) ||
 		    (w2 = ex_word_at(s, len, k2, "point"))) {
-			n.pct = 0;
-			n.pts = 1;
+			n->pct = 0;
+			n->pts = 1;
 			e = w2;
 		}
 	} else if ((w = ex_word_at(s, len, k, "percentage"))) {
@@ -289,7 +319,7 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 		size_t w2;
 		if ((w2 = ex_word_at(s, len, k2, "points")) ||
 		    (w2 = ex_word_at(s, len, k2, "point"))) {
-			n.pts = 1;
+			n->pts = 1;
 			e = w2;
 		}
 	} else if ((w = ex_word_at(s, len, k, "basis"))) {
@@ -297,33 +327,32 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 		size_t w2;
 		if ((w2 = ex_word_at(s, len, k2, "points")) ||
 		    (w2 = ex_word_at(s, len, k2, "point"))) {
-			n.bps = 1;
+			n->bps = 1;
 			e = w2;
 		}
 	} else if ((w = ex_word_at(s, len, k, "bps")) ||
 	           (w = ex_word_at(s, len, k, "bp"))) {
-		n.bps = 1;
+		n->bps = 1;
 		e = w;
 	} else if ((w = ex_word_at(s, len, k, "points")) ||
 	           (w = ex_word_at(s, len, k, "point"))) {
-		n.pts = 1;
+		n->pts = 1;
 		e = w;
 	} else if ((w = ex_word_at(s, len, k, "cents")) ||
 	           (w = ex_word_at(s, len, k, "cent"))) {
-		n.cents = 1;
+		n->cents = 1;
 		e = w;
 	} else if (lit_at(s, len, k, "\xc2\xa2")) {
-		n.cents = 1;
+		n->cents = 1;
 		e = k + 2;
 	}
-	if (n.pct && scale) {
+	if (n->pct && scale) {
 		/* "5 million%" is nonsense; keep the percent, drop the scale */
-		n.scale = 0;
+		n->scale = 0;
 	}
-	n.v = neg ? -v : v;
-	n.start = start;
-	n.end = e;
-	*out = n;
+	n->v = neg ? -v : v;
+	n->start = start;
+	n->end = e;
 	return 1;
 }
 
@@ -567,18 +596,25 @@ int ex_range_parse(const char *s, size_t len, size_t i, ex_range *out)
 		}
 		return 1;
 	}
-	for (size_t q = 0; may_seq && q < sizeof orh / sizeof orh[0]; q++)
-		if ((e = word_seq(s, len, c, orh[q], 2))) {
-			out->kind = EX_R_ATLEAST;
-			out->end = e;
-			return 1;
-		}
-	for (size_t q = 0; may_seq && q < sizeof orl / sizeof orl[0]; q++)
-		if ((e = word_seq(s, len, c, orl[q], 2))) {
-			out->kind = EX_R_ATMOST;
-			out->end = e;
-			return 1;
-		}
+	/* "or higher", "or lower", ...: the pairs of orh and orl all open
+	 * with "or", read once here (word_seq would read it again for each
+	 * pair); the second words are tried in the same order */
+	size_t or_e = may_seq ? word_seq(s, len, c, orh[0], 1) : 0;
+	if (or_e) {
+		size_t w2 = ex_skip_ws(s, len, or_e);
+		for (size_t q = 0; q < sizeof orh / sizeof orh[0]; q++)
+			if ((e = ex_word_at(s, len, w2, orh[q][1]))) {
+				out->kind = EX_R_ATLEAST;
+				out->end = e;
+				return 1;
+			}
+		for (size_t q = 0; q < sizeof orl / sizeof orl[0]; q++)
+			if ((e = ex_word_at(s, len, w2, orl[q][1]))) {
+				out->kind = EX_R_ATMOST;
+				out->end = e;
+				return 1;
+			}
+	}
 	size_t b0 = 0;
 	if ((e = ex_word_at(s, len, c, "to")) || (e = ex_word_at(s, len, c, "through")))
 		b0 = ex_skip_ws(s, len, e);

@@ -43,6 +43,9 @@ static int cal_end_month(const ex_cal *cal, int qi)
 	return am + 3 * (qi - aq);
 }
 
+/* Three lower-case letters as one key (the switches below). */
+#define KEY3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
+
 int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 {
 	static const char *const full[] = {
@@ -50,39 +53,42 @@ int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 	    "july",    "august",   "september", "october", "november", "december"};
 	static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
 	                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-	size_t e;
-	/* every month name starts with one of these letters: most words fail
-	 * here, before 25 comparisons */
-	if (i >= len)
+	/* Every month's full name, abbreviation (and "sept") starts with its
+	 * three-letter abbreviation, and the twelve are distinct: the first
+	 * three letters name the only month that can match, and most words
+	 * fail at this one switch.  For that month the full name is tried
+	 * before the abbreviation, as always ("May." is the full name without
+	 * its dot). */
+	if (i + 3 > len)
 		return 0;
-	/* the months by first letter, in calendar order (-1 ends a list):
-	 * only those can match, and the order of the tries is kept */
-	static const signed char by_letter[26][4] = {
-	    ['a' - 'a'] = {3, 7, -1}, ['d' - 'a'] = {11, -1}, ['f' - 'a'] = {1, -1},
-	    ['j' - 'a'] = {0, 5, 6, -1}, ['m' - 'a'] = {2, 4, -1}, ['n' - 'a'] = {10, -1},
-	    ['o' - 'a'] = {9, -1}, ['s' - 'a'] = {8, -1}};
-	unsigned char c0 = ex_lower((unsigned char)s[i]);
-	switch (c0) {
-	case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd':
-		break;
+	int m;
+	switch (KEY3(ex_lower((unsigned char)s[i]), ex_lower((unsigned char)s[i + 1]),
+	             ex_lower((unsigned char)s[i + 2]))) {
+	case KEY3('j', 'a', 'n'): m = 0; break;
+	case KEY3('f', 'e', 'b'): m = 1; break;
+	case KEY3('m', 'a', 'r'): m = 2; break;
+	case KEY3('a', 'p', 'r'): m = 3; break;
+	case KEY3('m', 'a', 'y'): m = 4; break;
+	case KEY3('j', 'u', 'n'): m = 5; break;
+	case KEY3('j', 'u', 'l'): m = 6; break;
+	case KEY3('a', 'u', 'g'): m = 7; break;
+	case KEY3('s', 'e', 'p'): m = 8; break;
+	case KEY3('o', 'c', 't'): m = 9; break;
+	case KEY3('n', 'o', 'v'): m = 10; break;
+	case KEY3('d', 'e', 'c'): m = 11; break;
 	default:
 		return 0;
 	}
-	const signed char *ms = by_letter[c0 - 'a'];
-	for (int k = 0; k < 4 && ms[k] >= 0; k++)
-		if ((e = ex_word_at(s, len, i, full[ms[k]]))) {
-			*end = e;
-			return ms[k] + 1;
-		}
-	for (int k = 0; k < 4 && ms[k] >= 0; k++) {
-		int m = ms[k];
-		if ((e = ex_word_at(s, len, i, abbr[m])) ||
-		    (m == 8 && (e = ex_word_at(s, len, i, "sept")))) {
-			if (e < len && s[e] == '.')
-				e++;
-			*end = e;
-			return m + 1;
-		}
+	size_t e;
+	if ((e = ex_word_at(s, len, i, full[m]))) {
+		*end = e;
+		return m + 1;
+	}
+	if ((e = ex_word_at(s, len, i, abbr[m])) || (m == 8 && (e = ex_word_at(s, len, i, "sept")))) {
+		if (e < len && s[e] == '.')
+			e++;
+		*end = e;
+		return m + 1;
 	}
 	return 0;
 }
@@ -103,6 +109,10 @@ static int digits_at(const char *s, size_t len, size_t i, int max, int *v)
 
 static int year4_at(const char *s, size_t len, size_t i, int *y)
 {
+	/* no year without a digit at i (the common failure, tested first;
+	 * every test below only returns 0 as well) */
+	if (i >= len || !is_digit((unsigned char)s[i]))
+		return 0;
 	if (i > 0 && (is_digit((unsigned char)s[i - 1]) || s[i - 1] == '$' ||
 	              s[i - 1] == '.' || s[i - 1] == ','))
 		return 0;
@@ -224,6 +234,9 @@ static int fiscal_year_at(const char *s, size_t len, size_t i, int *y,
                           size_t *end)
 {
 	size_t e, j;
+	/* both forms open with 'F' or 'f' (x | 0x20 is 'f' for those only) */
+	if (i >= len || ((unsigned char)s[i] | 0x20) != 'f')
+		return 0;
 	if (i + 2 <= len && (s[i] == 'F' || s[i] == 'f') && (s[i + 1] == 'Y' || s[i + 1] == 'y') &&
 	    (i == 0 || !ex_is_word((unsigned char)s[i - 1]))) {
 		j = i + 2;
@@ -283,26 +296,46 @@ static int fiscal_year_at(const char *s, size_t len, size_t i, int *y,
 	return 0;
 }
 
+/* "first".."fourth", "1st".."4th" at s[i]: 1..4 and *end, or 0.  By
+ * first byte: no two of these words can match at one place (a match ends
+ * at a non-word byte), so only the one(s) with s[i]'s letter are tried. */
 static int ordinal_at(const char *s, size_t len, size_t i, size_t *end)
 {
-	static const char *const w[] = {"first", "second", "third", "fourth",
-	                                "1st",   "2nd",    "3rd",   "4th"};
+	size_t e = 0;
+	int q = 0;
 	if (i >= len)
 		return 0;
-	switch (ex_lower((unsigned char)s[i])) { /* the first letters of w */
-	case 'f': case 's': case 't': case '1': case '2': case '3': case '4':
+	switch (ex_lower((unsigned char)s[i])) {
+	case 'f':
+		if ((e = ex_word_at(s, len, i, "first")))
+			q = 1;
+		else if ((e = ex_word_at(s, len, i, "fourth")))
+			q = 4;
+		break;
+	case 's':
+		q = (e = ex_word_at(s, len, i, "second")) ? 2 : 0;
+		break;
+	case 't':
+		q = (e = ex_word_at(s, len, i, "third")) ? 3 : 0;
+		break;
+	case '1':
+		q = (e = ex_word_at(s, len, i, "1st")) ? 1 : 0;
+		break;
+	case '2':
+		q = (e = ex_word_at(s, len, i, "2nd")) ? 2 : 0;
+		break;
+	case '3':
+		q = (e = ex_word_at(s, len, i, "3rd")) ? 3 : 0;
+		break;
+	case '4':
+		q = (e = ex_word_at(s, len, i, "4th")) ? 4 : 0;
 		break;
 	default:
 		return 0;
 	}
-	for (int k = 0; k < 8; k++) {
-		size_t e = ex_word_at(s, len, i, w[k]);
-		if (e) {
-			*end = e;
-			return k % 4 + 1;
-		}
-	}
-	return 0;
+	if (q)
+		*end = e;
+	return q;
 }
 
 /* Skips "of", "in", ",", "the", "fiscal"... as listed. */
@@ -351,35 +384,60 @@ static size_t ended_date(const char *s, size_t len, size_t i, const ex_cal *cal,
 static int months_ended(const char *s, size_t len, size_t i, const ex_cal *cal,
                         ex_when *w)
 {
-	static const struct {
-		const char *w;
-		int months;
-	} nm[] = {{"three", 3}, {"six", 6},     {"nine", 9},   {"twelve", 12},
-	          {"3", 3},     {"6", 6},       {"9", 9},      {"12", 12},
-	          {"fiscal", 12}, {"year", 12}, {"quarter", 3}};
 	size_t e = 0;
 	int months = 0;
 	if (i >= len)
 		return 0;
-	switch (ex_lower((unsigned char)s[i])) { /* the first letters of nm */
-	case 't': case 's': case 'n': case '3': case '6': case '9': case '1': case 'f':
-	case 'y': case 'q':
+	/* the first word: "three", "six", "nine", "twelve", "3", "6", "9",
+	 * "12", "fiscal", "year", "quarter", by first byte (no two of them
+	 * can match at one place: a match ends at a non-word byte) */
+	unsigned char c0 = ex_lower((unsigned char)s[i]);
+	switch (c0) {
+	case 't':
+		if ((e = ex_word_at(s, len, i, "three")))
+			months = 3;
+		else if ((e = ex_word_at(s, len, i, "twelve")))
+			months = 12;
+		break;
+	case 's':
+		months = (e = ex_word_at(s, len, i, "six")) ? 6 : 0;
+		break;
+	case 'n':
+		months = (e = ex_word_at(s, len, i, "nine")) ? 9 : 0;
+		break;
+	case '3':
+		months = (e = ex_word_at(s, len, i, "3")) ? 3 : 0;
+		break;
+	case '6':
+		months = (e = ex_word_at(s, len, i, "6")) ? 6 : 0;
+		break;
+	case '9':
+		months = (e = ex_word_at(s, len, i, "9")) ? 9 : 0;
+		break;
+	case '1':
+		months = (e = ex_word_at(s, len, i, "12")) ? 12 : 0;
+		break;
+	case 'f':
+		months = (e = ex_word_at(s, len, i, "fiscal")) ? 12 : 0;
+		break;
+	case 'y':
+		months = (e = ex_word_at(s, len, i, "year")) ? 12 : 0;
+		break;
+	case 'q':
+		months = (e = ex_word_at(s, len, i, "quarter")) ? 3 : 0;
 		break;
 	default:
 		return 0;
 	}
-	for (size_t k = 0; k < sizeof nm / sizeof nm[0] && !e; k++)
-		if ((e = ex_word_at(s, len, i, nm[k].w)))
-			months = nm[k].months;
 	if (!e)
 		return 0;
 	size_t j = ex_skip_ws(s, len, e);
 	size_t e2;
-	if (months == 12 && ex_word_at(s, len, i, "fiscal")) {
+	if (c0 == 'f') { /* "fiscal year" */
 		if (!(e2 = ex_word_at(s, len, j, "year")))
 			return 0;
 		j = ex_skip_ws(s, len, e2);
-	} else if (!ex_word_at(s, len, i, "year") && !ex_word_at(s, len, i, "quarter")) {
+	} else if (c0 != 'y' && c0 != 'q') { /* neither "year" nor "quarter" */
 		if (!(e2 = ex_word_at(s, len, j, "months")) && !(e2 = ex_word_at(s, len, j, "month")))
 			return 0;
 		j = e2;
@@ -520,6 +578,40 @@ static int prefix_ci(const char *s, size_t len, size_t j, const char *p)
 	return 1;
 }
 
+/* The eight bytes s[j..j+8) in ASCII lower case, as one word in memory
+ * order, zero bytes past len: prefix tests against several words at one
+ * place compare words instead of bytes (pfx8).  The lower-casing is exact
+ * for every byte value (only 'A'..'Z' change: bit 7 of the sum is set for
+ * 0x41.. and for 0x5b.., no carry crosses a byte as every byte is at most
+ * 0x7f before the sum). */
+static inline uint64_t lower8(const char *s, size_t len, size_t j)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t x = 0;
+	if (j + 8 <= len)
+		memcpy(&x, s + j, 8);
+	else if (j < len)
+		memcpy(&x, s + j, len - j);
+	uint64_t t = x & (ones * 0x7f);
+	uint64_t upper = (t + ones * (0x80 - 'A')) & ~(t + ones * (0x80 - 'Z' - 1)) & ~x &
+	                 (ones * 0x80);
+	return x | upper >> 2;
+}
+
+/* The lower-case word p (n <= 8 bytes, padded with zero bytes to eight)
+ * is a prefix of the bytes x of lower8: the first n bytes in memory
+ * order are p's (a zero byte past the text's end never equals a byte of
+ * p).  With p a literal both constants fold (PFX). */
+static inline EX_ALWAYS_INLINE int pfx8(uint64_t x, const char *p, size_t n)
+{
+	static const unsigned char ones16[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+	uint64_t v, m;
+	memcpy(&v, p, 8);
+	memcpy(&m, ones16 + 8 - n, 8);
+	return (x & m) == v;
+}
+#define PFX(x, lit) pfx8((x), lit "\0\0\0\0\0\0\0", sizeof(lit) - 1)
+
 /* A cheap necessary test for the branches of ex_when_parse after the
  * determiner ("the", "this", "that", "our"; det != 0 when one was read):
  * every one of them needs the word at j to start with one of the words
@@ -529,27 +621,6 @@ static int prefix_ci(const char *s, size_t len, size_t j, const char *p)
  * branches could accept. */
 static int may_open_rest(const char *s, size_t len, size_t j, int det)
 {
-	static const char *const w_a[] = {"annual", "apr", "aug", NULL};
-	static const char *const w_b[] = {"beginning", NULL};
-	static const char *const w_c[] = {"current", "coming", NULL};
-	static const char *const w_d[] = {"dec", NULL};
-	static const char *const w_e[] = {"end", "entire", NULL};
-	static const char *const w_f[] = {"feb", "full", "fiscal", "following", "first", NULL};
-	static const char *const w_h[] = {"half", NULL};
-	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
-	static const char *const w_l[] = {"last", NULL};
-	static const char *const w_m[] = {"mar", "may", NULL};
-	static const char *const w_n[] = {"next", "nov", "nine", NULL};
-	static const char *const w_o[] = {"oct", NULL};
-	static const char *const w_p[] = {"pr", NULL}; /* prior, previous, preceding */
-	static const char *const w_q[] = {"quarter", NULL};
-	static const char *const w_s[] = {"sequential", "same", "start", "sep", "six", NULL};
-	static const char *const w_t[] = {"twelve", NULL};
-	static const char *const w_u[] = {"upcoming", NULL};
-	static const char *const w_y[] = {"year", NULL};
-	static const char *const *const by_letter[26] = {
-	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, w_h, NULL, w_j, NULL, w_l, w_m, w_n,
-	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
 	if (j >= len)
 		return 0;
 	unsigned char c = (unsigned char)s[j];
@@ -559,13 +630,49 @@ static int may_open_rest(const char *s, size_t len, size_t j, int det)
 		return 0;
 	if (!det && (c == 'a' || c == 'A'))
 		return 1; /* "a year ago" */
-	const char *const *ws = by_letter[ex_lower(c) - 'a'];
-	if (!ws)
+	uint64_t x = lower8(s, len, j);
+	switch (c | 0x20) { /* c is a letter: its lower case */
+	case 'a':
+		return PFX(x, "annual") || PFX(x, "apr") || PFX(x, "aug");
+	case 'b':
+		return PFX(x, "beginnin") && prefix_ci(s, len, j + 8, "g"); /* "beginning" */
+	case 'c':
+		return PFX(x, "current") || PFX(x, "coming");
+	case 'd':
+		return PFX(x, "dec");
+	case 'e':
+		return PFX(x, "end") || PFX(x, "entire");
+	case 'f':
+		return PFX(x, "feb") || PFX(x, "full") || PFX(x, "fiscal") || PFX(x, "first") ||
+		       (PFX(x, "followin") && prefix_ci(s, len, j + 8, "g")); /* "following" */
+	case 'h':
+		return PFX(x, "half");
+	case 'j':
+		return PFX(x, "jan") || PFX(x, "jun") || PFX(x, "jul");
+	case 'l':
+		return PFX(x, "last");
+	case 'm':
+		return PFX(x, "mar") || PFX(x, "may");
+	case 'n':
+		return PFX(x, "next") || PFX(x, "nov") || PFX(x, "nine");
+	case 'o':
+		return PFX(x, "oct");
+	case 'p':
+		return PFX(x, "pr"); /* prior, previous, preceding */
+	case 'q':
+		return PFX(x, "quarter");
+	case 's':
+		return (PFX(x, "sequenti") && prefix_ci(s, len, j + 8, "al")) || /* "sequential" */
+		       PFX(x, "same") || PFX(x, "start") || PFX(x, "sep") || PFX(x, "six");
+	case 't':
+		return PFX(x, "twelve");
+	case 'u':
+		return PFX(x, "upcoming");
+	case 'y':
+		return PFX(x, "year");
+	default:
 		return 0;
-	for (; *ws; ws++)
-		if (prefix_ci(s, len, j, *ws))
-			return 1;
-	return 0;
+	}
 }
 
 /* Digits at s[i]: four digits (a year, "2007-10-23"), or digits
@@ -595,32 +702,72 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 		return 0;
 	/* the first word of every branch, as a prefix (no word-end test:
 	 * this only has to let through what the branches accept) */
-	static const char *const w_a[] = {"annual", "apr", "aug", NULL};
-	static const char *const w_b[] = {"beginning", NULL};
-	static const char *const w_c[] = {"current", "coming", NULL};
-	static const char *const w_d[] = {"dec", NULL};
-	static const char *const w_e[] = {"end", "entire", NULL};
-	static const char *const w_f[] = {"fy", "first", "fourth", "fiscal", "full", "following",
-	                                  "feb", NULL};
-	static const char *const w_h[] = {"h1", "h2", NULL};
-	static const char *const w_j[] = {"jan", "jun", "jul", NULL};
-	static const char *const w_l[] = {"last", NULL};
-	static const char *const w_m[] = {"mar", "may", NULL};
-	static const char *const w_n[] = {"nine", "next", "nov", NULL};
-	static const char *const w_o[] = {"our", "oct", NULL};
-	static const char *const w_p[] = {"pr", NULL}; /* prior, previous, preceding */
-	static const char *const w_q[] = {"q", NULL};
-	static const char *const w_s[] = {"second", "six", "sequential", "same", "start", "sep", NULL};
-	static const char *const w_t[] = {"th", "twelve", NULL}; /* the this that third three */
-	static const char *const w_u[] = {"upcoming", NULL};
-	static const char *const w_y[] = {"year", NULL};
-	static const char *const *const by_letter[26] = {
-	    w_a, w_b, w_c, w_d, w_e, w_f, NULL, w_h, NULL, w_j, NULL, w_l, w_m, w_n,
-	    w_o, w_p, w_q, NULL, w_s, w_t, w_u, NULL, NULL, NULL, w_y, NULL};
-	const char *const *ws = by_letter[ex_lower(c) - 'a'];
-	int any = (c == 'a' || c == 'A') && !(i + 1 < len && ex_is_alpha((unsigned char)s[i + 1]));
-	for (; ws && *ws && !any; ws++)
-		any = prefix_ci(s, len, i, *ws);
+	uint64_t x = lower8(s, len, i);
+	int any;
+	switch (c | 0x20) { /* c is a letter: its lower case */
+	case 'a': /* "a" itself ("a year ago") */
+		any = !(i + 1 < len && ex_is_alpha((unsigned char)s[i + 1])) || PFX(x, "annual") ||
+		      PFX(x, "apr") || PFX(x, "aug");
+		break;
+	case 'b':
+		any = PFX(x, "beginnin") && prefix_ci(s, len, i + 8, "g"); /* "beginning" */
+		break;
+	case 'c':
+		any = PFX(x, "current") || PFX(x, "coming");
+		break;
+	case 'd':
+		any = PFX(x, "dec");
+		break;
+	case 'e':
+		any = PFX(x, "end") || PFX(x, "entire");
+		break;
+	case 'f':
+		any = PFX(x, "fy") || PFX(x, "first") || PFX(x, "fourth") || PFX(x, "fiscal") ||
+		      PFX(x, "full") || PFX(x, "feb") ||
+		      (PFX(x, "followin") && prefix_ci(s, len, i + 8, "g")); /* "following" */
+		break;
+	case 'h':
+		any = PFX(x, "h1") || PFX(x, "h2");
+		break;
+	case 'j':
+		any = PFX(x, "jan") || PFX(x, "jun") || PFX(x, "jul");
+		break;
+	case 'l':
+		any = PFX(x, "last");
+		break;
+	case 'm':
+		any = PFX(x, "mar") || PFX(x, "may");
+		break;
+	case 'n':
+		any = PFX(x, "nine") || PFX(x, "next") || PFX(x, "nov");
+		break;
+	case 'o':
+		any = PFX(x, "our") || PFX(x, "oct");
+		break;
+	case 'p':
+		any = PFX(x, "pr"); /* prior, previous, preceding */
+		break;
+	case 'q':
+		any = 1;
+		break;
+	case 's':
+		any = PFX(x, "second") || PFX(x, "six") ||
+		      (PFX(x, "sequenti") && prefix_ci(s, len, i + 8, "al")) || /* "sequential" */
+		      PFX(x, "same") || PFX(x, "start") || PFX(x, "sep");
+		break;
+	case 't':
+		any = PFX(x, "th") || PFX(x, "twelve"); /* the this that third three */
+		break;
+	case 'u':
+		any = PFX(x, "upcoming");
+		break;
+	case 'y':
+		any = PFX(x, "year");
+		break;
+	default:
+		any = 0;
+		break;
+	}
 	if (!any)
 		return 0;
 	return ex_when_may_follow(s, len, i);
