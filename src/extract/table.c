@@ -46,6 +46,7 @@ typedef struct tstate {
 	                    * no usd value is read from them */
 	int per_share_ok;  /* "except per share" or no scale statement */
 	char title[256];   /* lower-case title lines */
+	int title_ok, title_seg; /* segment_title of title, when title_ok */
 	span spans[MAXCOLS];
 	int nspans;
 	int ncols;
@@ -982,7 +983,7 @@ static void push_actual(ex_mentions *out, ec_period p, const ex_metric *met, con
 	memset(&m, 0, sizeof m);
 	m.period = p;
 	m.metric = met->name;
-	snprintf(m.segment, sizeof m.segment, "%s", seg);
+	put_str(m.segment, sizeof m.segment, seg);
 	m.basis = met->has_basis ? (ec_basis)basis : EC_BASIS_NONE;
 	m.kind = EC_KIND_ACTUAL;
 	m.value = v;
@@ -1009,7 +1010,7 @@ static void emit_metric_cols(ex_doc *d, ex_mentions *out, tstate *t, const ex_le
 	char seg[48];
 	if (!strcmp(lab, "group") || !strcmp(lab, "total") || !strcmp(lab, "group total") ||
 	    !strcmp(lab, "total group") || !strcmp(lab, "consolidated")) {
-		snprintf(seg, sizeof seg, "total");
+		put_str(seg, sizeof seg, "total");
 	} else {
 		if (not_segment(lab) || has(lab, "total"))
 			return;
@@ -1112,15 +1113,42 @@ static int range_cell(const char *s, size_t cs, size_t ce, ex_num *x)
 	return 1;
 }
 
-static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix,
-                     const char *s, size_t ls, size_t le, cell label, const ex_num *vals0,
-                     const int *kinds0, int nv0, size_t *order, int *err, int force)
+/* The title names a revenue-by-segment table (found once per title:
+ * reset and the title's one writer in ex_table_scan clear title_ok). */
+static int segment_title(tstate *t)
 {
-	char lab[160];
+	if (!t->title_ok) {
+		const char *x = t->title;
+		t->title_seg = (has(x, "segment") || has(x, " by ")) &&
+		               (has(x, "revenue") || has(x, "sales")) && !has(x, "cost");
+		t->title_ok = 1;
+	}
+	return t->title_seg;
+}
+
+/* The lower-case label of a row: lower_copy of its first LABCAP - 1
+ * bytes (emit_row's lab). */
+#define LABCAP 160
+static void row_label(char *lab, const char *s, cell label)
+{
 	size_t n = label.e - label.s;
-	if (n >= sizeof lab)
-		n = sizeof lab - 1;
-	lower_copy(lab, sizeof lab, s + label.s, n);
+	if (n >= LABCAP)
+		n = LABCAP - 1;
+	lower_copy(lab, LABCAP, s + label.s, n);
+}
+
+/* A row: lab0 is row_label of label, or NULL to make it here. */
+static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix,
+                     const char *s, size_t ls, size_t le, cell label, const char *lab0,
+                     const ex_num *vals0, const int *kinds0, int nv0, size_t *order, int *err,
+                     int force)
+{
+	char lab_own[LABCAP];
+	const char *lab = lab0;
+	if (!lab) {
+		row_label(lab_own, s, label);
+		lab = lab_own;
+	}
 	if (!lab[0] || t->ncols == 0)
 		return;
 	/* The cells by column: every cell when there are as many as columns
@@ -1183,17 +1211,17 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	} else {
 		fam = label_metric(t, ix, lab, &pct, &basis, seg, sizeof seg, &neg);
 	}
-	/* "Adjusted operating margin (%)": the cells are percentages */
-	int label_pct = has(lab, "(%)") || has(lab, "(in %)");
+	/* "Adjusted operating margin (%)": the cells are percentages (both
+	 * need a '(') */
+	int label_pct = strchr(lab, '(') && (has(lab, "(%)") || has(lab, "(in %)"));
 	int total_row = !strcmp(lab, "total") || !strcmp(lab, "total:");
-	if (fam == F_NONE && (has(t->title, "segment") || has(t->title, " by ")) &&
-	    (has(t->title, "revenue") || has(t->title, "sales")) && !has(t->title, "cost") &&
+	if (fam == F_NONE && segment_title(t) &&
 	    (!t->section[0] || has(t->section, "revenue") || has(t->section, "sales"))) {
 		/* a revenue-by-segment table */
 		fam = F_REVENUE;
 		int prod = has(t->title, "product revenue") || has(t->title, "product sales");
 		if (total_row) {
-			snprintf(seg, sizeof seg, "%s", prod ? "product" : "total");
+			put_str(seg, sizeof seg, prod ? "product" : "total");
 		} else {
 			char sl[40];
 			slug(s + label.s, label.e - label.s, sl, sizeof sl);
@@ -1213,11 +1241,11 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	if (fam == F_NONE || fam == F_BLOCK)
 		return;
 	if (fam == F_DEFREV && !seg[0] && has(t->section, "current liabilities"))
-		snprintf(seg, sizeof seg, "current");
+		put_str(seg, sizeof seg, "current");
 	if (fam == F_DEFREV && !seg[0] && has(t->section, "long-term"))
-		snprintf(seg, sizeof seg, "long_term");
+		put_str(seg, sizeof seg, "long_term");
 	if (!seg[0])
-		snprintf(seg, sizeof seg, "total");
+		put_str(seg, sizeof seg, "total");
 	/* revenue is GAAP unless its own label says otherwise: a "Non-GAAP"
 	 * summary table repeats the GAAP revenue */
 	if (basis < 0)
@@ -1226,7 +1254,7 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	 * current part */
 	if (fam == F_DEFREV && !strcmp(seg, "total") && near_text(d, ls, le, 600, "deferred revenue") &&
 	    (near_text(d, ls, le, 600, "non-current") || near_text(d, ls, le, 600, "noncurrent")))
-		snprintf(seg, sizeof seg, "current");
+		put_str(seg, sizeof seg, "current");
 	/* "Purchases of property and equipment" beside "Capitalized
 	 * software": capital spending is wider than this row */
 	if (fam == F_CAPEX && has(lab, "purchase") && near_text(d, ls, le, 300, "capitalized"))
@@ -1362,7 +1390,7 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		memset(&m, 0, sizeof m);
 		m.period = p;
 		m.metric = met->name;
-		snprintf(m.segment, sizeof m.segment, "%s", seg);
+		put_str(m.segment, sizeof m.segment, seg);
 		m.basis = (ec_basis)basis;
 		if (guid) {
 			m.kind = EC_KIND_GUIDANCE;
@@ -1438,8 +1466,8 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		}
 		t->cand_ok = 0;
 		if (ok && checked > 0)
-			emit_row(d, out, t, ix, s, t->cand_ls, t->cand_le, t->cand_label, t->cand_vals,
-			         t->cand_kinds, t->cand_nv, order, err, F_OPEX);
+			emit_row(d, out, t, ix, s, t->cand_ls, t->cand_le, t->cand_label, NULL,
+			         t->cand_vals, t->cand_kinds, t->cand_nv, order, err, F_OPEX);
 	}
 }
 
@@ -1982,6 +2010,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				if (tl)
 					t->title[tl++] = ' ';
 				memcpy(t->title + tl, l, ll + 1);
+				t->title_ok = 0;
 			}
 			/* "non-gaap" holds "gaap" */
 			if (has(l, "reconciliation") || has(l, "non-gaap"))
@@ -2296,13 +2325,14 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			}
 			if (!first)
 				continue;
-			{
-				char ll2[64];
-				lower_copy(ll2, sizeof ll2, s + label.s, label.e - label.s);
-				if (!strncmp(ll2, "total", 5))
-					t->section_total = 1;
-			}
-			emit_row(d, out, t, &ix, s, a, row_end, label, vals, kinds, nv, &order, &err, F_NONE);
+			/* the row's lower-case label, for emit_row too: its first
+			 * five bytes are those of a shorter lower_copy */
+			char lab[LABCAP];
+			row_label(lab, s, label);
+			if (!strncmp(lab, "total", 5))
+				t->section_total = 1;
+			emit_row(d, out, t, &ix, s, a, row_end, label, lab, vals, kinds, nv, &order, &err,
+			         F_NONE);
 			t->hdr_stale = 1;
 		}
 	}
