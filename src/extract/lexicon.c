@@ -255,23 +255,45 @@ const ex_phrase ex_phrases[] = {
 };
 const size_t ex_n_phrases = sizeof ex_phrases / sizeof ex_phrases[0];
 
-static const ex_metric metrics[] = {
-    {"revenue", EC_UNIT_USD_M, 1},
-    {"gross_profit", EC_UNIT_USD_M, 1},
-    {"gross_margin", EC_UNIT_PCT, 1},
-    {"operating_income", EC_UNIT_USD_M, 1},
-    {"operating_margin", EC_UNIT_PCT, 1},
-    {"operating_expenses", EC_UNIT_USD_M, 1},
-    {"net_income", EC_UNIT_USD_M, 1},
-    {"eps_diluted", EC_UNIT_USD, 1},
-    {"backlog", EC_UNIT_USD_M, 0},
-    {"deferred_revenue", EC_UNIT_USD_M, 0},
-    {"cash_investments", EC_UNIT_USD_M, 0},
-    {"operating_cash_flow", EC_UNIT_USD_M, 0},
-    {"capex", EC_UNIT_USD_M, 0},
-    {"dso", EC_UNIT_DAYS, 0},
-    {"headcount", EC_UNIT_COUNT, 0},
-    {"tax_rate", EC_UNIT_PCT, 1},
+/* The metrics by index (ex_family_metric returns &metrics[M_*] without a
+ * look-up by name). */
+enum {
+	M_REVENUE,
+	M_GROSS_PROFIT,
+	M_GROSS_MARGIN,
+	M_OP_INCOME,
+	M_OP_MARGIN,
+	M_OPEX,
+	M_NET_INCOME,
+	M_EPS,
+	M_BACKLOG,
+	M_DEFREV,
+	M_CASH,
+	M_OCF,
+	M_CAPEX,
+	M_DSO,
+	M_HEAD,
+	M_TAX,
+	M_COUNT
+};
+
+static const ex_metric metrics[M_COUNT] = {
+    [M_REVENUE] = {"revenue", EC_UNIT_USD_M, 1},
+    [M_GROSS_PROFIT] = {"gross_profit", EC_UNIT_USD_M, 1},
+    [M_GROSS_MARGIN] = {"gross_margin", EC_UNIT_PCT, 1},
+    [M_OP_INCOME] = {"operating_income", EC_UNIT_USD_M, 1},
+    [M_OP_MARGIN] = {"operating_margin", EC_UNIT_PCT, 1},
+    [M_OPEX] = {"operating_expenses", EC_UNIT_USD_M, 1},
+    [M_NET_INCOME] = {"net_income", EC_UNIT_USD_M, 1},
+    [M_EPS] = {"eps_diluted", EC_UNIT_USD, 1},
+    [M_BACKLOG] = {"backlog", EC_UNIT_USD_M, 0},
+    [M_DEFREV] = {"deferred_revenue", EC_UNIT_USD_M, 0},
+    [M_CASH] = {"cash_investments", EC_UNIT_USD_M, 0},
+    [M_OCF] = {"operating_cash_flow", EC_UNIT_USD_M, 0},
+    [M_CAPEX] = {"capex", EC_UNIT_USD_M, 0},
+    [M_DSO] = {"dso", EC_UNIT_DAYS, 0},
+    [M_HEAD] = {"headcount", EC_UNIT_COUNT, 0},
+    [M_TAX] = {"tax_rate", EC_UNIT_PCT, 1},
 };
 
 const ex_metric *ex_metric_named(const char *name)
@@ -286,33 +308,33 @@ const ex_metric *ex_family_metric(int fam, int pct)
 {
 	switch (fam) {
 	case F_REVENUE:
-		return ex_metric_named("revenue");
+		return &metrics[M_REVENUE];
 	case F_GM:
-		return ex_metric_named(pct ? "gross_margin" : "gross_profit");
+		return &metrics[pct ? M_GROSS_MARGIN : M_GROSS_PROFIT];
 	case F_OP:
-		return ex_metric_named(pct ? "operating_margin" : "operating_income");
+		return &metrics[pct ? M_OP_MARGIN : M_OP_INCOME];
 	case F_OPEX:
-		return ex_metric_named("operating_expenses");
+		return &metrics[M_OPEX];
 	case F_NI:
-		return pct ? NULL : ex_metric_named("net_income");
+		return pct ? NULL : &metrics[M_NET_INCOME];
 	case F_EPS:
-		return ex_metric_named("eps_diluted");
+		return &metrics[M_EPS];
 	case F_BACKLOG:
-		return ex_metric_named("backlog");
+		return &metrics[M_BACKLOG];
 	case F_DEFREV:
-		return ex_metric_named("deferred_revenue");
+		return &metrics[M_DEFREV];
 	case F_CASH:
-		return ex_metric_named("cash_investments");
+		return &metrics[M_CASH];
 	case F_OCF:
-		return ex_metric_named("operating_cash_flow");
+		return &metrics[M_OCF];
 	case F_CAPEX:
-		return ex_metric_named("capex");
+		return &metrics[M_CAPEX];
 	case F_DSO:
-		return ex_metric_named("dso");
+		return &metrics[M_DSO];
 	case F_HEAD:
-		return ex_metric_named("headcount");
+		return &metrics[M_HEAD];
 	case F_TAX:
-		return ex_metric_named("tax_rate");
+		return &metrics[M_TAX];
 	}
 	return NULL;
 }
@@ -447,7 +469,15 @@ int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
 			continue;
 		if (!same_bytes(ex_phrases[i].words, w[0], l0))
 			continue;
-		size_t l = phrase_words(ex_phrases[i].words, w, n);
+		/* the first word matches (same length, same bytes): only the
+		 * rest of the phrase, after its blank, is left to compare
+		 * (phrase_words of "" is 0: a phrase of one word is 1) */
+		const char *rest = ex_phrases[i].words + l0;
+		size_t l = 1;
+		if (*rest) {
+			size_t r = phrase_words(rest + 1, w + 1, n - 1);
+			l = r ? r + 1 : 0;
+		}
 		if (l > bl) {
 			bl = l;
 			best = (int)i;

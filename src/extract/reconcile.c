@@ -31,12 +31,28 @@ void ex_mentions_free(ex_mentions *m)
 	memset(m, 0, sizeof *m);
 }
 
-static int key_cmp(const ex_mention *a, const ex_mention *b)
+/* ec_period_cmp, with the common case of the same period (0: cmp orders
+ * by the period's fields alone) answered without the call. */
+static inline int period_cmp(ec_period a, ec_period b)
 {
-	int c = ec_period_cmp(a->period, b->period);
+	if (a.year == b.year && a.type == b.type && a.n == b.n)
+		return 0;
+	return ec_period_cmp(a, b);
+}
+
+/* strcmp, with the same pointer answered at once (metric names are the
+ * lexicon's static strings: mentions of a metric share the pointer). */
+static inline int str_cmp(const char *a, const char *b)
+{
+	return a == b ? 0 : strcmp(a, b);
+}
+
+static inline int key_cmp(const ex_mention *a, const ex_mention *b)
+{
+	int c = period_cmp(a->period, b->period);
 	if (c)
 		return c;
-	if ((c = strcmp(a->metric, b->metric)))
+	if ((c = str_cmp(a->metric, b->metric)))
 		return c;
 	if ((c = strcmp(a->segment, b->segment)))
 		return c;
@@ -47,15 +63,47 @@ static int key_cmp(const ex_mention *a, const ex_mention *b)
 	return 0;
 }
 
-static int by_key(const void *x, const void *y)
+static inline int by_key(const ex_mention *a, const ex_mention *b)
 {
-	const ex_mention *a = *(const ex_mention *const *)x, *b = *(const ex_mention *const *)y;
 	int c = key_cmp(a, b);
 	if (c)
 		return c;
 	if (a->prio != b->prio)
 		return a->prio < b->prio ? -1 : 1;
 	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* Stable merge sort of v[0..n) by by_key (tmp: room for n): the order
+ * qsort gave, since by_key ties only mentions equal in every field it
+ * reads (orders are unique), and the sort is stable besides.  The
+ * comparison inlined instead of a call through qsort's pointer. */
+static void sort_by_key(const ex_mention **v, const ex_mention **tmp, size_t n)
+{
+	if (n <= 12) {
+		/* insertion: moves an element only past greater ones */
+		for (size_t i = 1; i < n; i++) {
+			const ex_mention *x = v[i];
+			size_t j = i;
+			while (j > 0 && by_key(v[j - 1], x) > 0) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+		return;
+	}
+	size_t h = n / 2;
+	sort_by_key(v, tmp, h);
+	sort_by_key(v + h, tmp, n - h);
+	if (by_key(v[h - 1], v[h]) <= 0)
+		return; /* already in order */
+	memcpy(tmp, v, h * sizeof *v);
+	size_t i = 0, j = h, o = 0;
+	/* the left run wins ties: stable */
+	while (i < h && j < n)
+		v[o++] = by_key(tmp[i], v[j]) <= 0 ? tmp[i++] : v[j++];
+	while (i < h)
+		v[o++] = tmp[i++];
 }
 
 static int agree(const ex_mention *a, const ex_mention *b)
@@ -76,10 +124,34 @@ typedef struct pick {
 	int nlose;
 } pick;
 
-static int by_first(const void *x, const void *y)
+/* Stable merge sort of the picks v[0..n) by their first order (tmp: room
+ * for n / 2 + 1): the order qsort by first gave, since the firsts are
+ * unique (the groups are disjoint, the orders unique). */
+static void sort_by_first(const pick **v, const pick **tmp, size_t n)
 {
-	const pick *a = x, *b = y;
-	return a->first < b->first ? -1 : a->first > b->first;
+	if (n <= 12) {
+		for (size_t i = 1; i < n; i++) {
+			const pick *x = v[i];
+			size_t j = i;
+			while (j > 0 && v[j - 1]->first > x->first) {
+				v[j] = v[j - 1];
+				j--;
+			}
+			v[j] = x;
+		}
+		return;
+	}
+	size_t h = n / 2;
+	sort_by_first(v, tmp, h);
+	sort_by_first(v + h, tmp, n - h);
+	if (v[h - 1]->first <= v[h]->first)
+		return;
+	memcpy(tmp, v, h * sizeof *v);
+	size_t i = 0, j = h, o = 0;
+	while (i < h && j < n)
+		v[o++] = tmp[i]->first <= v[j]->first ? tmp[i++] : v[j++];
+	while (i < h)
+		v[o++] = tmp[i++];
 }
 
 /* Values computed as 4.28 * 1e9 / 1e6 carry binary noise: round to
@@ -122,17 +194,20 @@ ec_err ex_reconcile(ex_doc *d, ex_mentions *m, const char *docname,
 	if (m->n == 0)
 		return EC_OK;
 	const ex_mention **v = malloc(m->n * sizeof *v);
+	const ex_mention **tmp = malloc((m->n / 2 + 1) * sizeof *tmp);
 	pick *picks = malloc(m->n * sizeof *picks);
 	size_t *gid = malloc(m->n * sizeof *gid);
-	if (!v || !picks || !gid) {
+	if (!v || !tmp || !picks || !gid) {
 		free(v);
+		free(tmp);
 		free(picks);
 		free(gid);
 		return ec_error_set(err, EC_ENOMEM, docname, 0, 0, "out of memory");
 	}
 	for (size_t i = 0; i < m->n; i++)
 		v[i] = &m->v[i];
-	qsort(v, m->n, sizeof *v, by_key);
+	sort_by_key(v, tmp, m->n);
+	free(tmp);
 	size_t np = 0;
 	for (size_t i = 0; i < m->n;) {
 		size_t j = i + 1;
@@ -202,11 +277,22 @@ ec_err ex_reconcile(ex_doc *d, ex_mentions *m, const char *docname,
 		}
 		i = j;
 	}
-	qsort(picks, np, sizeof *picks, by_first);
+	/* the picks by first order, through pointers (and room for the
+	 * sort's halves after them) */
+	const pick **pv = malloc((np + np / 2 + 1) * sizeof *pv);
+	if (!pv) {
+		free(v);
+		free(picks);
+		free(gid);
+		return ec_error_set(err, EC_ENOMEM, docname, 0, 0, "out of memory");
+	}
+	for (size_t i = 0; i < np; i++)
+		pv[i] = &picks[i];
+	sort_by_first(pv, pv + np, np);
 	ec_err rc = EC_OK;
 	char quote[1024];
 	for (size_t i = 0; i < np && rc == EC_OK; i++) {
-		ec_obs o = to_obs(d, picks[i].win, docname, quote, sizeof quote, picks[i].analyst_only);
+		ec_obs o = to_obs(d, pv[i]->win, docname, quote, sizeof quote, pv[i]->analyst_only);
 		ec_error e2;
 		ec_err r = ec_series_add(out, &o, &e2);
 		if (r == EC_ECONFLICT) {
@@ -220,8 +306,8 @@ ec_err ex_reconcile(ex_doc *d, ex_mentions *m, const char *docname,
 			break;
 		}
 		(*rows)++;
-		for (int k = 0; k < picks[i].nlose; k++) {
-			const ex_mention *x = picks[i].lose[k];
+		for (int k = 0; k < pv[i]->nlose; k++) {
+			const ex_mention *x = pv[i]->lose[k];
 			ec_obs c = to_obs(d, x, docname, quote, sizeof quote, x->role == EX_ROLE_ANALYST);
 			r = ec_series_add(out, &c, &e2);
 			if (r == EC_ECONFLICT)
@@ -234,6 +320,7 @@ ec_err ex_reconcile(ex_doc *d, ex_mentions *m, const char *docname,
 			}
 		}
 	}
+	free(pv);
 	free(v);
 	free(picks);
 	free(gid);

@@ -46,6 +46,7 @@ typedef struct tstate {
 	                    * no usd value is read from them */
 	int per_share_ok;  /* "except per share" or no scale statement */
 	char title[256];   /* lower-case title lines */
+	int title_ok, title_seg; /* segment_title of title, when title_ok */
 	span spans[MAXCOLS];
 	int nspans;
 	int ncols;
@@ -69,6 +70,7 @@ typedef struct tstate {
 	int section_total; /* a "Total ..." row closed the section */
 	int gained;        /* header_spans found a duration or a month */
 	char section[96]; /* lower-case label of the last "Header:" row */
+	int secfam_ok, secfam; /* sec_family of section, when secfam_ok */
 	int section_basis;
 	int recon; /* a GAAP to non-GAAP reconciliation */
 	int balance;
@@ -552,214 +554,6 @@ static void set_columns(tstate *t, const ex_doc *d)
 	t->ncols = t->nyc;
 }
 
-static int sec_family(const char *sec, const ex_lexidx *ix);
-
-/* Rows of a segment table that are not segments: the reconciling
- * lines between the segments and the total (l lower case). */
-static int not_segment(const char *l)
-{
-	static const char *const w[] = {"corporate", "corporate and other", "corporate & other",
-	                                "other", "all other", "eliminations", "intersegment eliminations",
-	                                "unallocated", "unallocated costs", "central costs",
-	                                "corporate costs", "reconciling items"};
-	for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-		if (!strcmp(l, w[k]))
-			return 1;
-	return 0;
-}
-
-/* Row label -> metric.  Returns the family (F_*), with *pct for "% of
- * revenue" rows, *basis (-1 = from the table), *seg and *neg. */
-static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
-                        int *pct, int *basis, char *seg, size_t segcap, int *neg)
-{
-	char l[160];
-	size_t o = 0;
-	*basis = -1;
-	/* "Operating income (GAAP)", "Diluted EPS (non-GAAP)" (all three
-	 * need a '(') */
-	if (strchr(label, '(')) {
-		if (has(label, "(non-gaap)") || has(label, "(adjusted)"))
-			*basis = EC_BASIS_NON_GAAP;
-		else if (has(label, "(gaap)"))
-			*basis = EC_BASIS_GAAP;
-	}
-	/* drop parenthesised parts, footnote marks and markup */
-	int depth = 0;
-	for (const char *p = label; *p && o + 1 < sizeof l; p++) {
-		char c = *p;
-		if (c == '(') {
-			depth++;
-			continue;
-		}
-		if (c == ')') {
-			if (depth)
-				depth--;
-			continue;
-		}
-		if (depth || c == '*')
-			continue;
-		if (c == ',' || c == ':')
-			c = ' ';
-		if (c == ' ' && (o == 0 || l[o - 1] == ' '))
-			continue;
-		l[o++] = c;
-	}
-	while (o > 0 && l[o - 1] == ' ')
-		o--;
-	l[o] = 0;
-	*pct = 0;
-	*neg = 0;
-	seg[0] = 0;
-	char *p = l;
-	/* "Net income attributable to Tressler": the parent's share */
-	char *attr = strstr(p, " attributable to ");
-	if (attr) {
-		*attr = 0;
-		if (!strcmp(p, "profit") || !strcmp(p, "net profit")) {
-			/* "Profit attributable to shareholders": IFRS net income */
-			return F_NI;
-		}
-	}
-	/* "Net loss per share, basic and diluted": one figure for both */
-	size_t L0 = strlen(p);
-	if (L0 > 18 && strcmp(p + L0 - 18, " basic and diluted") == 0)
-		p[L0 - 18] = 0;
-	/* basis prefix */
-	if (strncmp(p, "non-gaap ", 9) == 0) {
-		*basis = EC_BASIS_NON_GAAP;
-		p += 9;
-	} else if (strncmp(p, "adjusted ", 9) == 0) {
-		*basis = EC_BASIS_NON_GAAP;
-		p += 9;
-	} else if (strncmp(p, "adj. ", 5) == 0) {
-		*basis = EC_BASIS_NON_GAAP;
-		p += 5;
-	} else if (strncmp(p, "gaap ", 5) == 0) {
-		*basis = EC_BASIS_GAAP;
-		p += 5;
-	}
-	/* "% of revenue" suffix */
-	static const char *const pcts[] = {" as a % of revenue", " as a percentage of revenue",
-	                                   " % of revenue", " as a % of net revenue",
-	                                   " % of net revenues", " percentage", " %"};
-	for (size_t k = 0; k < sizeof pcts / sizeof pcts[0]; k++) {
-		size_t n = strlen(pcts[k]), L = strlen(p);
-		if (L > n && strcmp(p + L - n, pcts[k]) == 0) {
-			p[L - n] = 0;
-			*pct = 1;
-			break;
-		}
-	}
-	if (strncmp(p, "total ", 6) == 0)
-		p += 6;
-	if (strncmp(p, "long-term ", 10) == 0 || strncmp(p, "long term ", 10) == 0) {
-		snprintf(seg, segcap, "long_term");
-		p += 10;
-	} else if (strncmp(p, "current ", 8) == 0) {
-		snprintf(seg, segcap, "current");
-		p += 8;
-	}
-	size_t L = strlen(p);
-	if (L > 4 && strcmp(p + L - 4, " net") == 0)
-		p[L - 4] = 0;
-	/* "Deferred revenue, current", "Deferred revenue, non-current" */
-	static const struct {
-		const char *w, *seg;
-	} tails[] = {{" non-current", "long_term"}, {" noncurrent", "long_term"},
-	             {" long-term", "long_term"}, {" current", "current"}};
-	for (size_t k = 0; k < sizeof tails / sizeof tails[0] && !seg[0]; k++) {
-		size_t n = strlen(tails[k].w);
-		L = strlen(p);
-		if (L > n && strcmp(p + L - n, tails[k].w) == 0) {
-			p[L - n] = 0;
-			snprintf(seg, segcap, "%s", tails[k].seg);
-		}
-	}
-	/* words */
-	const char *w[16];
-	char buf[160];
-	/* p is inside l (160 bytes with its NUL): the whole of it fits */
-	memcpy(buf, p, strlen(p) + 1);
-	size_t n = 0;
-	for (char *q = buf; *q && n < 16;) {
-		while (*q == ' ')
-			q++;
-		if (!*q)
-			break;
-		w[n++] = q;
-		while (*q && *q != ' ')
-			q++;
-		if (*q)
-			*q++ = 0;
-	}
-	if (n == 0)
-		return F_NONE;
-	/* rows named by the section: "Product" under "Net revenues:" */
-	const char *sec = t->section;
-	if (n == 1 && (!strcmp(w[0], "product") || !strcmp(w[0], "products") ||
-	               !strcmp(w[0], "service") || !strcmp(w[0], "services"))) {
-		if ((has(sec, "revenue") || has(sec, "sales")) && !has(sec, "cost")) {
-			snprintf(seg, segcap, "%s", w[0][0] == 'p' ? "product" : "service");
-			return F_REVENUE;
-		}
-		return F_NONE;
-	}
-	if (n == 1 && !strcmp(w[0], "diluted")) {
-		if (has(sec, "shares"))
-			return F_NONE;
-		if (has(sec, "per share") || has(sec, "per diluted share") || has(sec, "eps") ||
-		    has(sec, "earnings per"))
-			return F_EPS;
-		return F_NONE;
-	}
-	size_t nw;
-	int ph = ex_phrase_longest(ix, w, n, &nw);
-	if (ph < 0 || nw != n) {
-		/* "Subscription", "Software and data" under "Revenue:" (before
-		 * the section's total): revenue of a segment, named as printed
-		 * in lower snake case */
-		int secfam = sec_family(sec, ix);
-		if ((secfam == F_REVENUE || secfam == F_OP || secfam == F_GM ||
-		     ((has(sec, "revenue") || has(sec, "sales")) && !has(sec, "cost") &&
-		      !has(sec, "deferred") && secfam == F_NONE)) &&
-		    !t->section_total && n <= 5 && seg[0] == 0 && *basis < 0 &&
-		    strncmp(l, "total", 5) != 0) {
-			if (secfam == F_NONE)
-				secfam = F_REVENUE; /* "Revenue by region:" */
-			if (not_segment(l))
-				return F_NONE;
-			size_t o2 = 0;
-			for (size_t k = 0; k < n; k++) {
-				if (!strcmp(w[k], "&"))
-					continue; /* "Health & Wellness" -> health_wellness */
-				for (const char *q = w[k]; *q; q++) {
-					char x = *q;
-					if (!ex_is_alpha((unsigned char)x) && x != '&' && x != '-' && x != '\'')
-						return F_NONE; /* digits or signs: not a name */
-					if (x == '\'')
-						continue;
-					if (o2 + 2 >= segcap)
-						return F_NONE;
-					if (x == '&' || x == '-')
-						x = '_';
-					if (q == w[k] && o2 > 0)
-						seg[o2++] = '_';
-					seg[o2++] = x;
-				}
-			}
-			seg[o2] = 0;
-			return o2 ? secfam : F_NONE;
-		}
-		return F_NONE;
-	}
-	*neg = ex_phrases[ph].neg;
-	/* a row the lexicon names ("Revenue", "Cost of revenue") ends the
-	 * segment rows of a "Revenue:" section */
-	t->section_total = 1;
-	return ex_phrases[ph].fam;
-}
-
 /* Splits buf in place into its blank-separated words (at most max);
  * their starts go to w.  Returns the count. */
 static size_t word_list(char *buf, const char **w, size_t max)
@@ -814,6 +608,272 @@ static int sec_family(const char *sec, const ex_lexidx *ix)
 	size_t nw;
 	int ph = n ? ex_phrase_longest(ix, w, n, &nw) : -1;
 	return ph >= 0 && nw == n ? ex_phrases[ph].fam : F_NONE;
+}
+
+/* sec_family of t->section, found once per section: set_section and
+ * reset (the only writers of t->section) clear secfam_ok. */
+static int section_family(tstate *t, const ex_lexidx *ix)
+{
+	if (!t->secfam_ok) {
+		t->secfam = sec_family(t->section, ix);
+		t->secfam_ok = 1;
+	}
+	return t->secfam;
+}
+
+/* Rows of a segment table that are not segments: the reconciling
+ * lines between the segments and the total (l lower case). */
+static int not_segment(const char *l)
+{
+	static const char *const w[] = {"corporate", "corporate and other", "corporate & other",
+	                                "other", "all other", "eliminations", "intersegment eliminations",
+	                                "unallocated", "unallocated costs", "central costs",
+	                                "corporate costs", "reconciling items"};
+	for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+		if (!strcmp(l, w[k]))
+			return 1;
+	return 0;
+}
+
+/* label_metric's byte classes: LM_PLAIN is copied as it is. */
+enum { LM_PLAIN = 0, LM_END, LM_OPEN, LM_CLOSE, LM_DROP, LM_BLANK };
+static const unsigned char lm_class[256] = {
+	[0] = LM_END, ['('] = LM_OPEN, [')'] = LM_CLOSE, ['*'] = LM_DROP,
+	[','] = LM_BLANK, [':'] = LM_BLANK, [' '] = LM_BLANK,
+};
+
+/* The n bytes at p + L - n are w (and there is more before them). */
+static inline int ends_with(const char *p, size_t L, const char *w, size_t n)
+{
+	/* the last byte first: a cheap reject of most words */
+	return L > n && p[L - 1] == w[n - 1] && memcmp(p + L - n, w, n) == 0;
+}
+
+/* p (L bytes) starts with the n bytes of w: strncmp(p, w, n) == 0 for a
+ * w of n bytes without a NUL. */
+static inline int starts_with(const char *p, size_t L, const char *w, size_t n)
+{
+	return L >= n && memcmp(p, w, n) == 0;
+}
+
+/* snprintf(dst, cap, "%s", src) for cap >= 1, without printf */
+static void put_str(char *dst, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = 0;
+}
+
+/* Row label -> metric.  Returns the family (F_*), with *pct for "% of
+ * revenue" rows, *basis (-1 = from the table), *seg and *neg.  Lengths
+ * are kept along (L) instead of measured again: every test below is
+ * the strcmp / strncmp it replaces on the NUL-terminated text. */
+static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
+                        int *pct, int *basis, char *seg, size_t segcap, int *neg)
+{
+	char l[160];
+	size_t o = 0;
+	*basis = -1;
+	/* "Operating income (GAAP)", "Diluted EPS (non-GAAP)" (all three
+	 * need a '(') */
+	if (strchr(label, '(')) {
+		if (has(label, "(non-gaap)") || has(label, "(adjusted)"))
+			*basis = EC_BASIS_NON_GAAP;
+		else if (has(label, "(gaap)"))
+			*basis = EC_BASIS_GAAP;
+	}
+	/* drop parenthesised parts, footnote marks and markup; ',' and ':'
+	 * are blanks; no blank at the start or after a blank */
+	int depth = 0;
+	for (const char *p = label; o + 1 < sizeof l; p++) {
+		unsigned char c = (unsigned char)*p;
+		unsigned k = lm_class[c];
+		if (k == LM_PLAIN) {
+			if (!depth)
+				l[o++] = (char)c;
+			continue;
+		}
+		if (k == LM_END)
+			break;
+		if (k == LM_OPEN)
+			depth++;
+		else if (k == LM_CLOSE)
+			depth -= depth > 0;
+		else if (k == LM_BLANK && !depth && o > 0 && l[o - 1] != ' ')
+			l[o++] = ' ';
+	}
+	while (o > 0 && l[o - 1] == ' ')
+		o--;
+	l[o] = 0;
+	*pct = 0;
+	*neg = 0;
+	seg[0] = 0;
+	char *p = l;
+	size_t L = o; /* strlen(p) */
+	/* "Net income attributable to Tressler": the parent's share (17
+	 * bytes: nothing shorter holds it) */
+	char *attr = L >= 17 ? strstr(p, " attributable to ") : NULL;
+	if (attr) {
+		*attr = 0;
+		L = (size_t)(attr - p);
+		if ((L == 6 && !memcmp(p, "profit", 6)) || (L == 10 && !memcmp(p, "net profit", 10))) {
+			/* "Profit attributable to shareholders": IFRS net income */
+			return F_NI;
+		}
+	}
+/* a string literal and its length */
+#define LIT(w) w, sizeof w - 1
+#define ENDS(w) ends_with(p, L, LIT(w))
+#define STARTS(w) starts_with(p, L, LIT(w))
+	/* "Net loss per share, basic and diluted": one figure for both */
+	if (ENDS(" basic and diluted")) {
+		L -= 18;
+		p[L] = 0;
+	}
+	/* basis prefix */
+	if (STARTS("non-gaap ")) {
+		*basis = EC_BASIS_NON_GAAP;
+		p += 9;
+		L -= 9;
+	} else if (STARTS("adjusted ")) {
+		*basis = EC_BASIS_NON_GAAP;
+		p += 9;
+		L -= 9;
+	} else if (STARTS("adj. ")) {
+		*basis = EC_BASIS_NON_GAAP;
+		p += 5;
+		L -= 5;
+	} else if (STARTS("gaap ")) {
+		*basis = EC_BASIS_GAAP;
+		p += 5;
+		L -= 5;
+	}
+	/* "% of revenue" suffix (the first that ends p, in this order) */
+	static const struct {
+		const char *w;
+		size_t n;
+	} pcts[] = {{LIT(" as a % of revenue")},     {LIT(" as a percentage of revenue")},
+	            {LIT(" % of revenue")},          {LIT(" as a % of net revenue")},
+	            {LIT(" % of net revenues")},     {LIT(" percentage")},
+	            {LIT(" %")}};
+	for (size_t k = 0; k < sizeof pcts / sizeof pcts[0]; k++) {
+		if (ends_with(p, L, pcts[k].w, pcts[k].n)) {
+			L -= pcts[k].n;
+			p[L] = 0;
+			*pct = 1;
+			break;
+		}
+	}
+	if (STARTS("total ")) {
+		p += 6;
+		L -= 6;
+	}
+	if (STARTS("long-term ") || STARTS("long term ")) {
+		put_str(seg, segcap, "long_term");
+		p += 10;
+		L -= 10;
+	} else if (STARTS("current ")) {
+		put_str(seg, segcap, "current");
+		p += 8;
+		L -= 8;
+	}
+	if (ENDS(" net")) {
+		L -= 4;
+		p[L] = 0;
+	}
+	/* "Deferred revenue, current", "Deferred revenue, non-current" */
+	static const struct {
+		const char *w;
+		size_t n;
+		const char *seg;
+	} tails[] = {{LIT(" non-current"), "long_term"}, {LIT(" noncurrent"), "long_term"},
+	             {LIT(" long-term"), "long_term"}, {LIT(" current"), "current"}};
+	for (size_t k = 0; k < sizeof tails / sizeof tails[0] && !seg[0]; k++) {
+		if (ends_with(p, L, tails[k].w, tails[k].n)) {
+			L -= tails[k].n;
+			p[L] = 0;
+			put_str(seg, segcap, tails[k].seg);
+		}
+	}
+#undef LIT
+#undef ENDS
+#undef STARTS
+	/* words */
+	const char *w[16];
+	char buf[160];
+	/* p is inside l (160 bytes with its NUL): the whole of it fits */
+	memcpy(buf, p, L + 1);
+	size_t n = word_list(buf, w, 16);
+	if (n == 0)
+		return F_NONE;
+	/* rows named by the section: "Product" under "Net revenues:" */
+	const char *sec = t->section;
+	if (n == 1 && (!strcmp(w[0], "product") || !strcmp(w[0], "products") ||
+	               !strcmp(w[0], "service") || !strcmp(w[0], "services"))) {
+		if ((has(sec, "revenue") || has(sec, "sales")) && !has(sec, "cost")) {
+			put_str(seg, segcap, w[0][0] == 'p' ? "product" : "service");
+			return F_REVENUE;
+		}
+		return F_NONE;
+	}
+	if (n == 1 && !strcmp(w[0], "diluted")) {
+		if (has(sec, "shares"))
+			return F_NONE;
+		if (has(sec, "per share") || has(sec, "per diluted share") || has(sec, "eps") ||
+		    has(sec, "earnings per"))
+			return F_EPS;
+		return F_NONE;
+	}
+	size_t nw;
+	int ph = ex_phrase_longest(ix, w, n, &nw);
+	if (ph < 0 || nw != n) {
+		/* "Subscription", "Software and data" under "Revenue:" (before
+		 * the section's total): revenue of a segment, named as printed
+		 * in lower snake case.  The cheap tests first: they are the
+		 * same conjunction, only reordered (no test has a side
+		 * effect). */
+		if (t->section_total || n > 5 || seg[0] != 0 || *basis >= 0 ||
+		    strncmp(l, "total", 5) == 0)
+			return F_NONE;
+		int secfam = section_family(t, ix);
+		if (secfam == F_REVENUE || secfam == F_OP || secfam == F_GM ||
+		    ((has(sec, "revenue") || has(sec, "sales")) && !has(sec, "cost") &&
+		     !has(sec, "deferred") && secfam == F_NONE)) {
+			if (secfam == F_NONE)
+				secfam = F_REVENUE; /* "Revenue by region:" */
+			if (not_segment(l))
+				return F_NONE;
+			size_t o2 = 0;
+			for (size_t k = 0; k < n; k++) {
+				if (!strcmp(w[k], "&"))
+					continue; /* "Health & Wellness" -> health_wellness */
+				for (const char *q = w[k]; *q; q++) {
+					char x = *q;
+					if (!ex_is_alpha((unsigned char)x) && x != '&' && x != '-' && x != '\'')
+						return F_NONE; /* digits or signs: not a name */
+					if (x == '\'')
+						continue;
+					if (o2 + 2 >= segcap)
+						return F_NONE;
+					if (x == '&' || x == '-')
+						x = '_';
+					if (q == w[k] && o2 > 0)
+						seg[o2++] = '_';
+					seg[o2++] = x;
+				}
+			}
+			seg[o2] = 0;
+			return o2 ? secfam : F_NONE;
+		}
+		return F_NONE;
+	}
+	*neg = ex_phrases[ph].neg;
+	/* a row the lexicon names ("Revenue", "Cost of revenue") ends the
+	 * segment rows of a "Revenue:" section */
+	t->section_total = 1;
+	return ex_phrases[ph].fam;
 }
 
 /* A segment name from a row label: "Service Layer Technologies" -> "slt",
@@ -923,7 +983,7 @@ static void push_actual(ex_mentions *out, ec_period p, const ex_metric *met, con
 	memset(&m, 0, sizeof m);
 	m.period = p;
 	m.metric = met->name;
-	snprintf(m.segment, sizeof m.segment, "%s", seg);
+	put_str(m.segment, sizeof m.segment, seg);
 	m.basis = met->has_basis ? (ec_basis)basis : EC_BASIS_NONE;
 	m.kind = EC_KIND_ACTUAL;
 	m.value = v;
@@ -950,7 +1010,7 @@ static void emit_metric_cols(ex_doc *d, ex_mentions *out, tstate *t, const ex_le
 	char seg[48];
 	if (!strcmp(lab, "group") || !strcmp(lab, "total") || !strcmp(lab, "group total") ||
 	    !strcmp(lab, "total group") || !strcmp(lab, "consolidated")) {
-		snprintf(seg, sizeof seg, "total");
+		put_str(seg, sizeof seg, "total");
 	} else {
 		if (not_segment(lab) || has(lab, "total"))
 			return;
@@ -1053,15 +1113,42 @@ static int range_cell(const char *s, size_t cs, size_t ce, ex_num *x)
 	return 1;
 }
 
-static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix,
-                     const char *s, size_t ls, size_t le, cell label, const ex_num *vals0,
-                     const int *kinds0, int nv0, size_t *order, int *err, int force)
+/* The title names a revenue-by-segment table (found once per title:
+ * reset and the title's one writer in ex_table_scan clear title_ok). */
+static int segment_title(tstate *t)
 {
-	char lab[160];
+	if (!t->title_ok) {
+		const char *x = t->title;
+		t->title_seg = (has(x, "segment") || has(x, " by ")) &&
+		               (has(x, "revenue") || has(x, "sales")) && !has(x, "cost");
+		t->title_ok = 1;
+	}
+	return t->title_seg;
+}
+
+/* The lower-case label of a row: lower_copy of its first LABCAP - 1
+ * bytes (emit_row's lab). */
+#define LABCAP 160
+static void row_label(char *lab, const char *s, cell label)
+{
 	size_t n = label.e - label.s;
-	if (n >= sizeof lab)
-		n = sizeof lab - 1;
-	lower_copy(lab, sizeof lab, s + label.s, n);
+	if (n >= LABCAP)
+		n = LABCAP - 1;
+	lower_copy(lab, LABCAP, s + label.s, n);
+}
+
+/* A row: lab0 is row_label of label, or NULL to make it here. */
+static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix,
+                     const char *s, size_t ls, size_t le, cell label, const char *lab0,
+                     const ex_num *vals0, const int *kinds0, int nv0, size_t *order, int *err,
+                     int force)
+{
+	char lab_own[LABCAP];
+	const char *lab = lab0;
+	if (!lab) {
+		row_label(lab_own, s, label);
+		lab = lab_own;
+	}
 	if (!lab[0] || t->ncols == 0)
 		return;
 	/* The cells by column: every cell when there are as many as columns
@@ -1124,17 +1211,17 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	} else {
 		fam = label_metric(t, ix, lab, &pct, &basis, seg, sizeof seg, &neg);
 	}
-	/* "Adjusted operating margin (%)": the cells are percentages */
-	int label_pct = has(lab, "(%)") || has(lab, "(in %)");
+	/* "Adjusted operating margin (%)": the cells are percentages (both
+	 * need a '(') */
+	int label_pct = strchr(lab, '(') && (has(lab, "(%)") || has(lab, "(in %)"));
 	int total_row = !strcmp(lab, "total") || !strcmp(lab, "total:");
-	if (fam == F_NONE && (has(t->title, "segment") || has(t->title, " by ")) &&
-	    (has(t->title, "revenue") || has(t->title, "sales")) && !has(t->title, "cost") &&
+	if (fam == F_NONE && segment_title(t) &&
 	    (!t->section[0] || has(t->section, "revenue") || has(t->section, "sales"))) {
 		/* a revenue-by-segment table */
 		fam = F_REVENUE;
 		int prod = has(t->title, "product revenue") || has(t->title, "product sales");
 		if (total_row) {
-			snprintf(seg, sizeof seg, "%s", prod ? "product" : "total");
+			put_str(seg, sizeof seg, prod ? "product" : "total");
 		} else {
 			char sl[40];
 			slug(s + label.s, label.e - label.s, sl, sizeof sl);
@@ -1154,11 +1241,11 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	if (fam == F_NONE || fam == F_BLOCK)
 		return;
 	if (fam == F_DEFREV && !seg[0] && has(t->section, "current liabilities"))
-		snprintf(seg, sizeof seg, "current");
+		put_str(seg, sizeof seg, "current");
 	if (fam == F_DEFREV && !seg[0] && has(t->section, "long-term"))
-		snprintf(seg, sizeof seg, "long_term");
+		put_str(seg, sizeof seg, "long_term");
 	if (!seg[0])
-		snprintf(seg, sizeof seg, "total");
+		put_str(seg, sizeof seg, "total");
 	/* revenue is GAAP unless its own label says otherwise: a "Non-GAAP"
 	 * summary table repeats the GAAP revenue */
 	if (basis < 0)
@@ -1167,7 +1254,7 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 	 * current part */
 	if (fam == F_DEFREV && !strcmp(seg, "total") && near_text(d, ls, le, 600, "deferred revenue") &&
 	    (near_text(d, ls, le, 600, "non-current") || near_text(d, ls, le, 600, "noncurrent")))
-		snprintf(seg, sizeof seg, "current");
+		put_str(seg, sizeof seg, "current");
 	/* "Purchases of property and equipment" beside "Capitalized
 	 * software": capital spending is wider than this row */
 	if (fam == F_CAPEX && has(lab, "purchase") && near_text(d, ls, le, 300, "capitalized"))
@@ -1303,7 +1390,7 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		memset(&m, 0, sizeof m);
 		m.period = p;
 		m.metric = met->name;
-		snprintf(m.segment, sizeof m.segment, "%s", seg);
+		put_str(m.segment, sizeof m.segment, seg);
 		m.basis = (ec_basis)basis;
 		if (guid) {
 			m.kind = EC_KIND_GUIDANCE;
@@ -1379,8 +1466,8 @@ static void emit_row(ex_doc *d, ex_mentions *out, tstate *t, const ex_lexidx *ix
 		}
 		t->cand_ok = 0;
 		if (ok && checked > 0)
-			emit_row(d, out, t, ix, s, t->cand_ls, t->cand_le, t->cand_label, t->cand_vals,
-			         t->cand_kinds, t->cand_nv, order, err, F_OPEX);
+			emit_row(d, out, t, ix, s, t->cand_ls, t->cand_le, t->cand_label, NULL,
+			         t->cand_vals, t->cand_kinds, t->cand_nv, order, err, F_OPEX);
 	}
 }
 
@@ -1503,7 +1590,8 @@ static void scale_of(tstate *t, const char *l)
 
 static void set_section(tstate *t, const char *l)
 {
-	snprintf(t->section, sizeof t->section, "%.95s", l);
+	put_str(t->section, sizeof t->section, l); /* "%.95s" */
+	t->secfam_ok = 0;
 	t->section_basis = strncmp(l, "non-gaap", 8) == 0 ? EC_BASIS_NON_GAAP
 	                   : strncmp(l, "adjusted", 8) == 0 ? EC_BASIS_NON_GAAP
 	                   : strncmp(l, "gaap", 4) == 0     ? EC_BASIS_GAAP
@@ -1922,6 +2010,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				if (tl)
 					t->title[tl++] = ' ';
 				memcpy(t->title + tl, l, ll + 1);
+				t->title_ok = 0;
 			}
 			/* "non-gaap" holds "gaap" */
 			if (has(l, "reconciliation") || has(l, "non-gaap"))
@@ -2236,13 +2325,14 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			}
 			if (!first)
 				continue;
-			{
-				char ll2[64];
-				lower_copy(ll2, sizeof ll2, s + label.s, label.e - label.s);
-				if (!strncmp(ll2, "total", 5))
-					t->section_total = 1;
-			}
-			emit_row(d, out, t, &ix, s, a, row_end, label, vals, kinds, nv, &order, &err, F_NONE);
+			/* the row's lower-case label, for emit_row too: its first
+			 * five bytes are those of a shorter lower_copy */
+			char lab[LABCAP];
+			row_label(lab, s, label);
+			if (!strncmp(lab, "total", 5))
+				t->section_total = 1;
+			emit_row(d, out, t, &ix, s, a, row_end, label, lab, vals, kinds, nv, &order, &err,
+			         F_NONE);
 			t->hdr_stale = 1;
 		}
 	}
