@@ -62,6 +62,9 @@ typedef struct builder {
 	size_t cap, cap_segs, cap_bar;
 	size_t last_raw; /* raw offset of the last byte emitted + 1 */
 	int ok;
+	/* where the cleaned text holds a '\n' (only emit_nl writes one),
+	 * in order, so that classify need not look for them */
+	size_t *nl, n_nl, cap_nl;
 } builder;
 
 static inline void emit(builder *b, char c, size_t raw)
@@ -136,6 +139,35 @@ static inline void emit_run(builder *b, const char *src, size_t n, size_t raw)
 	memcpy(d->clean + d->clean_len, src, n);
 	d->clean_len += n;
 	b->last_raw = raw + n;
+}
+
+/* A line end in the cleaned text (the only way one gets there: a raw
+ * line never holds a '\n'), its offset recorded in b->nl. */
+static inline void emit_nl(builder *b, size_t raw)
+{
+	size_t at = b->d->clean_len;
+	emit(b, '\n', raw);
+	if (!b->ok)
+		return;
+	if (b->n_nl == b->cap_nl) {
+		size_t cap = b->cap_nl ? b->cap_nl * 2 : 256;
+		size_t *n = realloc(b->nl, cap * sizeof *n);
+		if (!n) {
+			b->ok = 0;
+			return;
+		}
+		b->nl = n;
+		b->cap_nl = cap;
+	}
+	b->nl[b->n_nl++] = at;
+}
+
+/* The cleaned text was cut back to d->clean_len: the line ends past it
+ * go. */
+static void drop_nl(builder *b)
+{
+	while (b->n_nl > 0 && b->nl[b->n_nl - 1] >= b->d->clean_len)
+		b->n_nl--;
 }
 
 static void barrier(builder *b)
@@ -947,26 +979,21 @@ static int heading_text(const char *s, size_t a, size_t b)
 	return words <= 10;
 }
 
-static ec_err classify(ex_doc *d)
+/* Splits the cleaned text into lines at its '\n's, which are at nl[0 ..
+ * n_nl) in order (as the builder recorded them), and classifies them. */
+static ec_err classify(ex_doc *d, const size_t *nl, size_t n_nl)
 {
 	const char *s = d->clean;
-	size_t len = d->clean_len, n = 0, cap = 0;
-	for (size_t i = 0; i <= len;) {
-		const char *nl = i < len ? memchr(s + i, '\n', len - i) : NULL;
-		size_t e = nl ? (size_t)(nl - s) : len;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			ex_line *l = realloc(d->lines, cap * sizeof *l);
-			if (!l)
-				return EC_ENOMEM;
-			d->lines = l;
-		}
-		ex_line *L = &d->lines[n++];
+	size_t len = d->clean_len, n = n_nl + 1;
+	d->lines = malloc(n * sizeof *d->lines);
+	if (!d->lines)
+		return EC_ENOMEM;
+	for (size_t k = 0, i = 0; k < n; k++) {
+		size_t e = k < n_nl ? nl[k] : len;
+		ex_line *L = &d->lines[k];
 		memset(L, 0, sizeof *L);
 		L->start = i;
 		L->end = e;
-		if (e >= len)
-			break;
 		i = e + 1;
 	}
 	d->n_lines = n;
@@ -1200,7 +1227,7 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 			lflag[k] |= LF_FUR;
 	}
 	unsigned char *fur = lflag; /* fur[k] & LF_FUR: line k is furniture */
-	builder b = {d, 0, 0, 0, 0, 1};
+	builder b = {d, 0, 0, 0, 0, 1, NULL, 0, 0};
 	/* The cleaned text is never longer than the raw text (+ a margin):
 	 * allocate once. */
 	d->clean = malloc(len + 16);
@@ -1230,12 +1257,13 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 				d->clean_len--;
 			while (d->n_segs > 0 && d->segs[d->n_segs - 1].cstart >= d->clean_len)
 				d->n_segs--;
+			drop_nl(&b);
 			b.last_raw = (size_t)-1; /* the next byte starts a segment */
 			char lastc = d->clean_len ? d->clean[d->clean_len - 1] : '.';
 			int ends = lastc == '.' || lastc == '?' || lastc == '!' || lastc == ':' || lastc == '"';
-			emit(&b, '\n', a);
+			emit_nl(&b, a);
 			if (ends || j >= d->n_raw_lines)
-				emit(&b, '\n', a);
+				emit_nl(&b, a);
 			else
 				barrier(&b);
 			k = j - 1;
@@ -1263,26 +1291,33 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 				d->clean_len = cl;
 				while (d->n_segs > 0 && d->segs[d->n_segs - 1].cstart >= d->clean_len)
 					d->n_segs--;
+				drop_nl(&b);
 				b.last_raw = (size_t)-1; /* the next byte starts a segment */
 				join_next = 1;
 				continue;
 			}
 		}
 		if (e < len)
-			emit(&b, '\n', e);
+			emit_nl(&b, e);
 	}
 	free(fur);
-	if (!b.ok)
+	if (!b.ok) {
+		free(b.nl);
 		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	}
 	if (!d->clean) {
 		d->clean = malloc(1);
-		if (!d->clean)
+		if (!d->clean) {
+			free(b.nl);
 			return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+		}
 	}
 	d->clean[d->clean_len] = 0;
 	/* validation, line starts and cleaning each read the raw text once */
 	d->work += 3 * len;
-	if (classify(d))
+	ec_err rc = classify(d, b.nl, b.n_nl);
+	free(b.nl);
+	if (rc)
 		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
 	return EC_OK;
 }
