@@ -683,7 +683,19 @@ static int has_pair(const char *s, size_t a, size_t b, unsigned char x, unsigned
 /* Three blanks in a row in [a, b). */
 static int has_three_blanks(const char *s, size_t a, size_t b)
 {
-	for (size_t i = a; i + 2 < b; i++)
+	size_t i = a;
+#if defined(__SSE2__)
+	/* sixteen starts at a time (reading up to s[i + 17] < s[b]) */
+	for (; i + 18 <= b; i += 16) {
+		const __m128i bl = _mm_set1_epi8(' ');
+		__m128i x = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), bl);
+		__m128i y = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), bl);
+		__m128i z = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 2)), bl);
+		if (_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(x, y), z)))
+			return 1;
+	}
+#endif
+	for (; i + 2 < b; i++)
 		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
 			return 1;
 	return 0;
@@ -711,24 +723,74 @@ static int has_dash_pair(const char *s, size_t a, size_t b)
 	return 0;
 }
 
+/* A separator of speaker_line at i (i + 2 < b): " - " or " -- " or " – "
+ * (en or em dash); returns where the scan goes on after it, less i (3
+ * for " -- " too: at its closing blank), 0 when there is none. */
+static inline size_t sep_at(const char *s, size_t i, size_t b)
+{
+	if (s[i] == ' ' && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' ')))
+		return 3;
+	if (s[i] == ' ' && i + 4 < b && (unsigned char)s[i + 1] == 0xe2 && (unsigned char)s[i + 2] == 0x80 &&
+	    ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ')
+		return 5;
+	return 0;
+}
+
 /* The separator scan of speaker_line from i: the first separator at or
- * after i, " - " or " -- " or " – " (en or em dash) between [i, b), is
- * added to seps (at *nsep, which the caller keeps below 4); returns
- * where the scan goes on, b when there is none. */
+ * after i (sep_at, i + 2 < b) is added to seps (at *nsep, which the
+ * caller keeps below 4); returns where the scan goes on, b when there is
+ * none.  Only a blank before a '-' or 0xe2 can start one: sixteen starts
+ * at a time are sifted for those (SSE2), in order. */
 static size_t sep_next(const char *s, size_t i, size_t b, int *nsep, size_t *seps)
 {
+#if defined(__SSE2__)
+	for (; i + 17 <= b; i += 16) {
+		__m128i u = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i d = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+		                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)));
+		unsigned mk = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(u, _mm_set1_epi8(' ')), d));
+		while (mk) {
+			size_t p = i + (size_t)__builtin_ctz(mk), n;
+			mk &= mk - 1;
+			if (p + 2 < b && (n = sep_at(s, p, b)) != 0) {
+				seps[(*nsep)++] = p;
+				return p + n;
+			}
+		}
+	}
+#endif
 	for (; i + 2 < b; i++) {
-		if (s[i] == ' ' && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' '))) {
+		size_t n = sep_at(s, i, b);
+		if (n) {
 			seps[(*nsep)++] = i;
-			return i + 3;
-		} else if (s[i] == ' ' && i + 4 < b && (unsigned char)s[i + 1] == 0xe2 &&
-		           (unsigned char)s[i + 2] == 0x80 &&
-		           ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') {
-			seps[(*nsep)++] = i;
-			return i + 5;
+			return i + n;
 		}
 	}
 	return b;
+}
+
+/* Some byte of s[a, b) is '?', '!', ';' or a digit (sixteen at a time
+ * first). */
+static int has_stop_or_digit(const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+#if defined(__SSE2__)
+	for (; i + 16 <= b; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i hit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+		                            _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+		if (_mm_movemask_epi8(hit))
+			return 1;
+	}
+#endif
+	for (; i < b; i++)
+		if (s[i] == '?' || s[i] == '!' || s[i] == ';' || (s[i] >= '0' && s[i] <= '9'))
+			return 1;
+	return 0;
 }
 
 /* Speaker lines: "Operator", "Kevin Johnson - Juniper Networks - CEO",
@@ -783,9 +845,8 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 	if (nsep > 3)
 		return 0;
 	/* no sentence inside */
-	for (size_t k = a; k < b; k++)
-		if (s[k] == '?' || s[k] == '!' || s[k] == ';' || (s[k] >= '0' && s[k] <= '9'))
-			return 0;
+	if (has_stop_or_digit(s, a, b))
+		return 0;
 	if (s[b - 1] == '.' && !(b >= 3 && (strncmp(s + b - 3, "Co.", 3) == 0 || strncmp(s + b - 3, "nc.", 3) == 0)))
 		return 0;
 	/* the name's words are known capitalised words */
@@ -843,6 +904,31 @@ int ex_collapsed_turns(const char *s, size_t a, size_t b)
 	return 0;
 }
 
+/* Bit 0: some byte of t[0, n) is 'q' or 'Q'; bit 1: 'p' or 'P' (n >= 16
+ * for SSE2: sixteen bytes at a time, the last sixteen overlapping; a
+ * byte | 0x20 is 'q' for those two bytes only, and so for 'p'). */
+static unsigned qp_letters(const char *t, size_t n)
+{
+#if defined(__SSE2__)
+	if (n >= 16) {
+		__m128i aq = _mm_setzero_si128(), ap = aq;
+		for (size_t i = 0;; i += 16) {
+			if (i + 16 > n)
+				i = n - 16;
+			__m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + i)),
+			                         _mm_set1_epi8(0x20));
+			aq = _mm_or_si128(aq, _mm_cmpeq_epi8(v, _mm_set1_epi8('q')));
+			ap = _mm_or_si128(ap, _mm_cmpeq_epi8(v, _mm_set1_epi8('p')));
+			if (i + 16 >= n)
+				break;
+		}
+		return (_mm_movemask_epi8(aq) ? 1u : 0u) | (_mm_movemask_epi8(ap) ? 2u : 0u);
+	}
+#endif
+	return (memchr(t, 'q', n) || memchr(t, 'Q', n) ? 1u : 0u) |
+	       (memchr(t, 'p', n) || memchr(t, 'P', n) ? 2u : 0u);
+}
+
 static int qa_marker(const char *s, size_t a, size_t b)
 {
 	a = trim_left(s, a, b);
@@ -851,17 +937,23 @@ static int qa_marker(const char *s, size_t a, size_t b)
 	if (n == 0 || n > 60)
 		return 0;
 	const char *t = s + a;
-	if (spaced_caps(t, n))
+	/* spaced_caps() reads t[0] first (t opens with no blank): a capital
+	 * or '\r', or the line is not spaced caps */
+	if (((t[0] >= 'A' && t[0] <= 'Z') || t[0] == '\r') && spaced_caps(t, n))
 		return contains_ci(t, n, "q u e s t i o n") ? 2 : 1;
-	/* the three long forms all hold "question": one scan for most lines,
-	 * after a memchr for its first letter */
-	int q = memchr(t, 'q', n) || memchr(t, 'Q', n);
+	/* the three long forms all hold "question", and "prepared remarks"
+	 * a 'p': one scan for both first letters; below 16 bytes only "q&a"
+	 * (n <= 4) and "presentation" can be there (the long forms hold 19
+	 * bytes or more, "prepared remarks" 16) */
+	unsigned qp = n >= 16 ? qp_letters(t, n) : n <= 4 && (memchr(t, 'q', n) || memchr(t, 'Q', n));
+	int q = qp & 1;
 	if ((q && contains_ci(t, n, "question") &&
 	     (contains_ci(t, n, "question-and-answer") || contains_ci(t, n, "question and answer") ||
 	      contains_ci(t, n, "questions and answers"))) ||
 	    (n <= 4 && q && contains_ci(t, n, "q&a")))
 		return 2;
-	if ((n == 12 && contains_ci(t, n, "presentation")) || contains_ci(t, n, "prepared remarks"))
+	if ((n == 12 && contains_ci(t, n, "presentation")) ||
+	    ((qp & 2) && contains_ci(t, n, "prepared remarks")))
 		return 1;
 	return 0;
 }
@@ -914,7 +1006,7 @@ static int table_line(const char *s, size_t a, size_t b)
 	int nums = 0, other = 0, run = 0, wide = 0;
 	/* without a run of three blanks wide stays 0: then the first word
 	 * that is not a number decides (other > 0 gives 0 below) */
-	int can_be_wide = has_pair(s, a2, b, ' ', ' ') && has_three_blanks(s, a2, b);
+	int can_be_wide = has_three_blanks(s, a2, b);
 	for (size_t i = a2; i < b;) {
 		if (s[i] == ' ') {
 			run++;
