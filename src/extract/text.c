@@ -683,19 +683,25 @@ static int has_pair(const char *s, size_t a, size_t b, unsigned char x, unsigned
 /* Three blanks in a row in [a, b). */
 static int has_three_blanks(const char *s, size_t a, size_t b)
 {
-	size_t i = a;
 #if defined(__SSE2__)
-	/* sixteen starts at a time (reading up to s[i + 17] < s[b]) */
-	for (; i + 18 <= b; i += 16) {
-		const __m128i bl = _mm_set1_epi8(' ');
-		__m128i x = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), bl);
-		__m128i y = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), bl);
-		__m128i z = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 2)), bl);
-		if (_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(x, y), z)))
-			return 1;
+	/* sixteen starts at a time (reading up to s[i + 17] < s[b]), the
+	 * last sixteen starts overlapping the ones before */
+	if (b - a >= 18) {
+		for (size_t i = a;; i += 16) {
+			if (i + 18 > b)
+				i = b - 18;
+			const __m128i bl = _mm_set1_epi8(' ');
+			__m128i x = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), bl);
+			__m128i y = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), bl);
+			__m128i z = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 2)), bl);
+			if (_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(x, y), z)))
+				return 1;
+			if (i + 18 >= b)
+				return 0;
+		}
 	}
 #endif
-	for (; i + 2 < b; i++)
+	for (size_t i = a; i + 2 < b; i++)
 		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
 			return 1;
 	return 0;
@@ -705,19 +711,25 @@ static int has_three_blanks(const char *s, size_t a, size_t b)
  * lead byte of an en or em dash): has_pair for both pairs in one pass. */
 static int has_dash_pair(const char *s, size_t a, size_t b)
 {
-	size_t i = a;
 #if defined(__SSE2__)
-	/* sixteen starts at a time (reading up to s[i + 16] < s[b]) */
-	for (; i + 17 <= b; i += 16) {
-		__m128i u = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-		__m128i d = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
-		                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)));
-		if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(u, _mm_set1_epi8(' ')), d)))
-			return 1;
+	/* sixteen starts at a time (reading up to s[i + 16] < s[b]), the
+	 * last sixteen starts overlapping the ones before */
+	if (b - a >= 17) {
+		for (size_t i = a;; i += 16) {
+			if (i + 17 > b)
+				i = b - 17;
+			__m128i u = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+			__m128i d = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+			                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)));
+			if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(u, _mm_set1_epi8(' ')), d)))
+				return 1;
+			if (i + 17 >= b)
+				return 0;
+		}
 	}
 #endif
-	for (; i + 1 < b; i++)
+	for (size_t i = a; i + 1 < b; i++)
 		if (s[i] == ' ' && (s[i + 1] == '-' || (unsigned char)s[i + 1] == 0xe2))
 			return 1;
 	return 0;
@@ -774,20 +786,25 @@ static size_t sep_next(const char *s, size_t i, size_t b, int *nsep, size_t *sep
  * first). */
 static int has_stop_or_digit(const char *s, size_t a, size_t b)
 {
-	size_t i = a;
 #if defined(__SSE2__)
-	for (; i + 16 <= b; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i hit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-		                            _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
-		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
-		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
-		if (_mm_movemask_epi8(hit))
-			return 1;
+	if (b - a >= 16) { /* the last sixteen overlapping the ones before */
+		for (size_t i = a;; i += 16) {
+			if (i + 16 > b)
+				i = b - 16;
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i hit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			                            _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+			hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+			hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+			hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+			if (_mm_movemask_epi8(hit))
+				return 1;
+			if (i + 16 >= b)
+				return 0;
+		}
 	}
 #endif
-	for (; i < b; i++)
+	for (size_t i = a; i < b; i++)
 		if (s[i] == '?' || s[i] == '!' || s[i] == ';' || (s[i] >= '0' && s[i] <= '9'))
 			return 1;
 	return 0;
@@ -958,6 +975,39 @@ static int qa_marker(const char *s, size_t a, size_t b)
 	return 0;
 }
 
+/* 2 when some byte of s[a, b) is a tab; else 1 when one is a digit or a
+ * '$'; else 0.  One pass, sixteen bytes at a time (the last sixteen
+ * overlapping the ones before: only whether a byte is there counts). */
+static int tab_digit(const char *s, size_t a, size_t b)
+{
+	int dig = 0;
+#if defined(__SSE2__)
+	if (b - a >= 16) {
+		for (size_t i = a;; i += 16) {
+			if (i + 16 > b)
+				i = b - 16;
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))))
+				return 2;
+			__m128i hit = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			                                         _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))),
+			                           _mm_cmpeq_epi8(v, _mm_set1_epi8('$')));
+			dig |= _mm_movemask_epi8(hit);
+			if (i + 16 >= b)
+				break;
+		}
+		return dig ? 1 : 0;
+	}
+#endif
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == '\t')
+			return 2;
+		if ((unsigned char)(s[i] - '0') < 10 || s[i] == '$')
+			dig = 1;
+	}
+	return dig ? 1 : 0;
+}
+
 /* A row of a table: tab-separated cells, a run of 3+ spaces between a
  * label and numbers (tables flattened from PDF), or a line of numbers only
  * (columns split over lines). */
@@ -968,7 +1018,8 @@ static int table_line(const char *s, size_t a, size_t b)
 	if (a2 >= b2)
 		return 0;
 	/* a tab after some content (between cells or closing empty cells) */
-	if (memchr(s + a2, '\t', b - a2))
+	int td = tab_digit(s, a2, b);
+	if (td == 2)
 		return 1;
 	b = b2;
 	/* a cell of a flattened table on its own line: "%" after a number,
@@ -977,32 +1028,10 @@ static int table_line(const char *s, size_t a, size_t b)
 	    (b - a2 == 3 && (unsigned char)s[a2] == 0xe2 && (unsigned char)s[a2 + 1] == 0x80 &&
 	     ((unsigned char)s[a2 + 2] == 0x93 || (unsigned char)s[a2 + 2] == 0x94)))
 		return 1;
-	/* every test below needs a number (a digit) or a '$' */
-	{
-		size_t i = a2;
-#if defined(__SSE2__)
-		while (i + 16 <= b) { /* sixteen bytes at a time first */
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			__m128i hit = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-			                                         _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))),
-			                           _mm_cmpeq_epi8(v, _mm_set1_epi8('$')));
-			if (_mm_movemask_epi8(hit))
-				break;
-			i += 16;
-		}
-#endif
-		while (i + 8 <= b) { /* eight bytes at a time first */
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			if (ex_has_digit8(x) || ex_has_byte8(x, '$'))
-				break;
-			i += 8;
-		}
-		while (i < b && !((unsigned char)(s[i] - '0') < 10) && s[i] != '$')
-			i++;
-		if (i == b)
-			return 0;
-	}
+	/* every test below needs a number (a digit) or a '$' (in [a2, b2):
+	 * the bytes after b2 are blanks, with no tab in the line) */
+	if (!td)
+		return 0;
 	int nums = 0, other = 0, run = 0, wide = 0;
 	/* without a run of three blanks wide stays 0: then the first word
 	 * that is not a number decides (other > 0 gives 0 below) */
