@@ -14,6 +14,19 @@
 #include "text.c"
 #include "testlib.h"
 
+/* The classifiers on an untrimmed line, as classify calls them after
+ * trimming it. */
+static int qa_marker(const char *s, size_t a, size_t b)
+{
+	a = trim_left(s, a, b);
+	return qa_marker_t(s, a, trim_right(s, a, b));
+}
+
+static int table_line(const char *s, size_t a, size_t b)
+{
+	return table_line_t(s, trim_left(s, a, b), trim_right(s, a, b), b);
+}
+
 /* ---- references ------------------------------------------------------ */
 
 static int ref_furniture(const char *s, size_t n)

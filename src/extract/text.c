@@ -813,10 +813,17 @@ static int has_stop_or_digit(const char *s, size_t a, size_t b)
 /* Speaker lines: "Operator", "Kevin Johnson - Juniper Networks - CEO",
  * "Kevin Johnson -- Chief Executive Officer", "Name - Analyst".  Returns
  * the role + 1, or 0 when the line is not a speaker line. */
+static int speaker_line_t(ex_doc *d, const char *s, size_t a, size_t b);
+
 static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 {
 	a = trim_left(s, a, b);
-	b = trim_right(s, a, b);
+	return speaker_line_t(d, s, a, trim_right(s, a, b));
+}
+
+/* speaker_line of the trimmed line s[a, b). */
+static int speaker_line_t(ex_doc *d, const char *s, size_t a, size_t b)
+{
 	size_t n = b - a;
 	if (n == 0 || n > 110)
 		return 0;
@@ -946,10 +953,9 @@ static unsigned qp_letters(const char *t, size_t n)
 	       (memchr(t, 'p', n) || memchr(t, 'P', n) ? 2u : 0u);
 }
 
-static int qa_marker(const char *s, size_t a, size_t b)
+/* qa_marker of the trimmed line s[a, b). */
+static int qa_marker_t(const char *s, size_t a, size_t b)
 {
-	a = trim_left(s, a, b);
-	b = trim_right(s, a, b);
 	size_t n = b - a;
 	if (n == 0 || n > 60)
 		return 0;
@@ -1010,11 +1016,9 @@ static int tab_digit(const char *s, size_t a, size_t b)
 
 /* A row of a table: tab-separated cells, a run of 3+ spaces between a
  * label and numbers (tables flattened from PDF), or a line of numbers only
- * (columns split over lines). */
-static int table_line(const char *s, size_t a, size_t b)
+ * (columns split over lines).  The line s[.., b), trimmed to [a2, b2). */
+static int table_line_t(const char *s, size_t a2, size_t b2, size_t b)
 {
-	size_t a2 = trim_left(s, a, b);
-	size_t b2 = trim_right(s, a, b);
 	if (a2 >= b2)
 		return 0;
 	/* a tab after some content (between cells or closing empty cells) */
@@ -1068,9 +1072,10 @@ static int table_line(const char *s, size_t a, size_t b)
 	return wide >= 1 && nums >= 2;
 }
 
-static int bullet_line(const char *s, size_t a, size_t b)
+/* bullet_line of s[a, b) with its leading blanks trimmed (not its
+ * trailing ones). */
+static int bullet_line_t(const char *s, size_t a, size_t b)
 {
-	a = trim_left(s, a, b);
 	if (a + 1 < b && (s[a] == '-' || s[a] == '*' || s[a] == '+') && s[a + 1] == ' ')
 		return 1;
 	if (a + 3 < b && (unsigned char)s[a] == 0xe2 && (unsigned char)s[a + 1] == 0x80 &&
@@ -1079,10 +1084,9 @@ static int bullet_line(const char *s, size_t a, size_t b)
 	return 0;
 }
 
-static int heading_text(const char *s, size_t a, size_t b)
+/* heading_text of the trimmed line s[a, b). */
+static int heading_text_t(const char *s, size_t a, size_t b)
 {
-	a = trim_left(s, a, b);
-	b = trim_right(s, a, b);
 	size_t n = b - a;
 	if (n == 0 || n > 80)
 		return 0;
@@ -1122,21 +1126,26 @@ static ec_err classify(ex_doc *d, const size_t *nl, size_t n_nl)
 	for (size_t k = 0; k < n; k++) {
 		ex_line *L = &d->lines[k];
 		int r, q;
+		/* the line trimmed once for the tests below (a line that is not
+		 * blank holds a byte other than ' ' and '\t': trimming the
+		 * right from ta ends where trimming it from L->start does) */
+		size_t ta = 0, tb = 0;
 		if (is_blank(s + L->start, L->end - L->start)) {
 			L->cls = EX_L_BLANK;
-		} else if ((q = qa_marker(s, L->start, L->end))) {
+		} else if (ta = trim_left(s, L->start, L->end), tb = trim_right(s, ta, L->end),
+		           (q = qa_marker_t(s, ta, tb))) {
 			L->cls = EX_L_SECTION;
 			qa = q == 2;
 			role = EX_ROLE_COMPANY;
-		} else if ((r = speaker_line(d, s, L->start, L->end))) {
+		} else if ((r = speaker_line_t(d, s, ta, tb))) {
 			L->cls = EX_L_SPEAKER;
 			role = r - 1;
 			speakers++;
 			if (role == EX_ROLE_ANALYST)
 				qa = 1;
-		} else if (table_line(s, L->start, L->end)) {
+		} else if (table_line_t(s, ta, tb, L->end)) {
 			L->cls = EX_L_TABLE;
-		} else if (bullet_line(s, L->start, L->end)) {
+		} else if (bullet_line_t(s, ta, L->end)) {
 			L->cls = EX_L_BULLET;
 		} else {
 			L->cls = EX_L_TEXT;
@@ -1161,7 +1170,7 @@ static ec_err classify(ex_doc *d, const size_t *nl, size_t n_nl)
 				const ex_line *N = &d->lines[nx];
 				after = is_blank(s + N->start, N->end - N->start);
 			}
-			if (before && after && heading_text(s, L->start, L->end)) {
+			if (before && after && heading_text_t(s, ta, tb)) {
 				L->cls = EX_L_HEADING;
 				size_t hs = L->start, hn = L->end - L->start;
 				outlook = contains_ci(s + hs, hn, "outlook") || contains_ci(s + hs, hn, "guidance") ||
