@@ -257,6 +257,15 @@ static int spaced_caps(const char *s, size_t n)
 	return letters >= 5;
 }
 
+/* spaced_caps(t, m) can hold, for t[0] no blank (a trimmed line): it
+ * returns 0 at once on a byte other than a capital, ' ' or '\r', and on
+ * a capital followed by a capital; so a capital must be followed by ' '
+ * or '\r' (a capital alone is one letter of the five needed). */
+static inline int may_spaced_caps(const char *t, size_t m)
+{
+	return t[0] == '\r' || (t[0] >= 'A' && t[0] <= 'Z' && m > 1 && (t[1] == ' ' || t[1] == '\r'));
+}
+
 /* First letters of the vendor words of furniture(): s t r c w. */
 static const unsigned char fur_first[256] = {['s'] = 1, ['t'] = 1, ['r'] = 1, ['c'] = 1, ['w'] = 1,
                                              ['S'] = 1, ['T'] = 1, ['R'] = 1, ['C'] = 1, ['W'] = 1};
@@ -455,9 +464,7 @@ static int furniture(const char *s, size_t n)
 	}
 	if ((unsigned char)t[0] == 0xc2 && m > 1 && (unsigned char)t[1] == 0xa9)
 		return 1; /* © ... */
-	/* spaced_caps() reads t[0] first (t opens with no blank): a capital
-	 * or '\r', or the line is not spaced caps */
-	if (((t[0] >= 'A' && t[0] <= 'Z') || t[0] == '\r') && spaced_caps(t, m) &&
+	if (may_spaced_caps(t, m) && spaced_caps(t, m) &&
 	    contains_ci(t, m, "t r a n s c r i p t"))
 		return 1;
 	/* "Oct. 19. 2010 / 8:45PM, JNPR - Q3 2010 ... Call" (a '/' after the
@@ -591,9 +598,11 @@ static int pipe_row(builder *b, const char *raw, size_t rs, size_t re, int plain
 	size_t i = rs, e = re;
 	while (i < e && (raw[i] == ' ' || raw[i] == '\t'))
 		i++;
+	if (i >= e || raw[i] != '|') /* most lines: before the right end */
+		return 0;
 	while (e > i && (raw[e - 1] == ' ' || raw[e - 1] == '\t' || raw[e - 1] == '\r'))
 		e--;
-	if (e - i < 2 || raw[i] != '|' || raw[e - 1] != '|')
+	if (e - i < 2 || raw[e - 1] != '|')
 		return 0;
 	int sep = 1;
 	for (size_t k = i; k < e; k++)
@@ -960,9 +969,7 @@ static int qa_marker_t(const char *s, size_t a, size_t b)
 	if (n == 0 || n > 60)
 		return 0;
 	const char *t = s + a;
-	/* spaced_caps() reads t[0] first (t opens with no blank): a capital
-	 * or '\r', or the line is not spaced caps */
-	if (((t[0] >= 'A' && t[0] <= 'Z') || t[0] == '\r') && spaced_caps(t, n))
+	if (may_spaced_caps(t, n) && spaced_caps(t, n))
 		return contains_ci(t, n, "q u e s t i o n") ? 2 : 1;
 	/* the three long forms all hold "question", and "prepared remarks"
 	 * a 'p': one scan for both first letters; below 16 bytes only "q&a"
