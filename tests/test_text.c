@@ -272,6 +272,30 @@ static int ref_table_line(const char *s, size_t a, size_t b)
 	return wide >= 1 && nums >= 2;
 }
 
+static int ref_collapsed_turns(const char *s, size_t a, size_t b)
+{
+	/* only a ':' followed by a blank opens a turn */
+	if (!has_pair(s, a, b, ':', ' '))
+		return 0;
+	int words = 0, caps = 1;
+	for (size_t i = a; i < b; i++) {
+		char c = s[i];
+		if (c == '.' || c == '?' || c == '!') {
+			words = 0;
+			caps = 1;
+			continue;
+		}
+		if (c == ':' && i + 1 < b && s[i + 1] == ' ' && words >= 1 && words <= 6 && caps)
+			return 1;
+		if (c != ' ' && (i == a || s[i - 1] == ' ')) {
+			words++;
+			if (!(c >= 'A' && c <= 'Z') && c != '-')
+				caps = 0;
+		}
+	}
+	return 0;
+}
+
 /* Reference quote: the byte loop of ex_doc_quote alone. */
 static void ref_quote(const ex_doc *d, size_t a, size_t b, char *buf, size_t n)
 {
@@ -377,7 +401,7 @@ static size_t rand_line(char *buf, size_t max)
 
 static void check_classifiers(void)
 {
-	int bad_fur = 0, bad_qa = 0, bad_spk = 0, bad_tab = 0, bad_known = 0;
+	int bad_fur = 0, bad_qa = 0, bad_spk = 0, bad_tab = 0, bad_known = 0, bad_turns = 0;
 	char buf[520];
 	ex_doc d1, d2;
 	memset(&d1, 0, sizeof d1);
@@ -392,6 +416,9 @@ static void check_classifiers(void)
 			bad_qa++;
 		if (table_line(buf, 0, n) != ref_table_line(buf, 0, n))
 			bad_tab++;
+		for (size_t a = 0; a < n && a < 20; a += 1 + rnd(6))
+			if (ex_collapsed_turns(buf, a, n) != ref_collapsed_turns(buf, a, n))
+				bad_turns++;
 		size_t k1 = d1.n_known;
 		if (speaker_line(&d1, buf, 0, n) != ref_speaker_line(&d2, buf, 0, n) ||
 		    d1.n_known != d2.n_known)
@@ -434,6 +461,8 @@ static void check_classifiers(void)
 	CHECK(bad_qa == 0, "qa_marker: one scan for 'q' and 'p' as the memchr and contains_ci tests (%d differ)", bad_qa);
 	CHECK(bad_spk == 0, "speaker_line: one-pass prefilter and separators as before (%d differ)", bad_spk);
 	CHECK(bad_tab == 0, "table_line: tab and digit in one pass as before (%d differ)", bad_tab);
+	CHECK(bad_turns == 0, "ex_collapsed_turns: sixteen bytes of events at a time as the byte loop (%d differ)",
+	      bad_turns);
 	CHECK(bad_known == 0, "ex_doc_is_known without strlen as with it (%d differ)", bad_known);
 	ex_doc_free(&d1);
 	ex_doc_free(&d2);
