@@ -488,9 +488,20 @@ static int furniture(const char *s, size_t n)
  * markup.  plain: every byte of the line is a plain_byte() (as the
  * validation pass found), so the whole rest is one run, as the loop
  * below would find it. */
-static void clean_line(builder *b, const char *raw, size_t rs, size_t re, int plain)
+/* The markup path kept out of line, the plain path of clean_line (most
+ * lines) inlined into its callers: no call of a large function per line. */
+#if defined(__GNUC__)
+#define TEXT_NOINLINE __attribute__((noinline))
+#define TEXT_INLINE inline __attribute__((always_inline))
+#else
+#define TEXT_NOINLINE
+#define TEXT_INLINE inline
+#endif
+
+static TEXT_NOINLINE void clean_markup(builder *b, const char *raw, size_t i, size_t re);
+
+static TEXT_INLINE void clean_line(builder *b, const char *raw, size_t rs, size_t re, int plain)
 {
-	const unsigned char *u = (const unsigned char *)raw;
 	size_t i = rs;
 	/* Markdown heading marks "## " */
 	if (i < re && raw[i] == '#') {
@@ -500,10 +511,16 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re, int pl
 		if (k < re && raw[k] == ' ')
 			i = k + 1;
 	}
-	if (plain) {
+	if (plain)
 		emit_run(b, raw + i, re - i, i);
-		return;
-	}
+	else
+		clean_markup(b, raw, i, re);
+}
+
+/* The rest of clean_line from i on, for a line that is not plain. */
+static TEXT_NOINLINE void clean_markup(builder *b, const char *raw, size_t i, size_t re)
+{
+	const unsigned char *u = (const unsigned char *)raw;
 	while (i < re) {
 		/* a run of plain ASCII with no markup character: copied as is */
 		size_t j = i;
