@@ -14,6 +14,16 @@
 
 #include "ex.h"
 
+/* A hot test's common first steps inlined into its caller, its rare rest
+ * kept out of line (no call of a large function for most lines). */
+#if defined(__GNUC__)
+#define TEXT_NOINLINE __attribute__((noinline))
+#define TEXT_INLINE inline __attribute__((always_inline))
+#else
+#define TEXT_NOINLINE
+#define TEXT_INLINE inline
+#endif
+
 static unsigned char lower(unsigned char c)
 {
 	return ex_lower(c);
@@ -484,22 +494,12 @@ static int furniture(const char *s, size_t n)
 	return 0;
 }
 
-/* Copies one raw line (or a part of one) into the cleaned text without
- * markup.  plain: every byte of the line is a plain_byte() (as the
- * validation pass found), so the whole rest is one run, as the loop
- * below would find it. */
-/* The markup path kept out of line, the plain path of clean_line (most
- * lines) inlined into its callers: no call of a large function per line. */
-#if defined(__GNUC__)
-#define TEXT_NOINLINE __attribute__((noinline))
-#define TEXT_INLINE inline __attribute__((always_inline))
-#else
-#define TEXT_NOINLINE
-#define TEXT_INLINE inline
-#endif
-
 static TEXT_NOINLINE void clean_markup(builder *b, const char *raw, size_t i, size_t re);
 
+/* Copies one raw line (or a part of one) into the cleaned text without
+ * markup.  plain: every byte of the line is a plain_byte() (as the
+ * validation pass found), so the whole rest is one run, as the loop in
+ * clean_markup would find it. */
 static TEXT_INLINE void clean_line(builder *b, const char *raw, size_t rs, size_t re, int plain)
 {
 	size_t i = rs;
@@ -848,7 +848,9 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 }
 
 /* speaker_line of the trimmed line s[a, b). */
-static int speaker_line_t(ex_doc *d, const char *s, size_t a, size_t b)
+static TEXT_NOINLINE int speaker_fields(ex_doc *d, const char *s, size_t a, size_t b);
+
+static TEXT_INLINE int speaker_line_t(ex_doc *d, const char *s, size_t a, size_t b)
 {
 	size_t n = b - a;
 	if (n == 0 || n > 110)
@@ -858,9 +860,15 @@ static int speaker_line_t(ex_doc *d, const char *s, size_t a, size_t b)
 		return EX_ROLE_OPERATOR + 1;
 	/* fields separated by " - " or " -- " or " – ": none without a blank
 	 * before a '-' or the lead byte of the dash (one pass, most lines
-	 * stop here) */
+	 * stop here: the rest out of line) */
 	if (!has_dash_pair(s, a, b))
 		return 0;
+	return speaker_fields(d, s, a, b);
+}
+
+/* The rest of speaker_line_t: the fields. */
+static TEXT_NOINLINE int speaker_fields(ex_doc *d, const char *s, size_t a, size_t b)
+{
 	size_t seps[4];
 	int nsep = 0;
 	size_t i = sep_next(s, a, b, &nsep, seps);
