@@ -1487,10 +1487,12 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 		/* "in the prior-" + "year period": one word, so that phrases
 		 * and periods read across the break */
 		size_t cl = d->clean_len; /* without the blank of a CRLF line end */
-		while (cl > 0 && d->clean[cl - 1] == ' ' && e > a && raw[e - 1] == '\r')
-			cl--;
-		if (e < len && k + 1 < d->n_raw_lines && !(fur[k + 1] & LF_FUR) && cl >= 2 &&
-		    d->clean[cl - 1] == '-' && ex_is_alpha((unsigned char)d->clean[cl - 2])) {
+		if (e > a && raw[e - 1] == '\r')
+			while (cl > 0 && d->clean[cl - 1] == ' ')
+				cl--;
+		/* the '-' first: most lines stop there */
+		if (cl >= 2 && d->clean[cl - 1] == '-' && e < len && k + 1 < d->n_raw_lines &&
+		    !(fur[k + 1] & LF_FUR) && ex_is_alpha((unsigned char)d->clean[cl - 2])) {
 			size_t n0 = d->raw_lines[k + 1];
 			while (n0 < len && (raw[n0] == ' ' || raw[n0] == '\t'))
 				n0++;
