@@ -1350,6 +1350,7 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 		/* sixteen (SSE2) or eight bytes of printable ASCII at once: the
 		 * common case; markup bytes too stop it while the line is
 		 * plain */
+		int found = 0; /* i is at a byte the loops stop at */
 #if defined(__SSE2__)
 		while (i + 16 <= len) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
@@ -1359,12 +1360,13 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 				mk |= _mm_movemask_epi8(markup16(v));
 			if (mk) {
 				i += (size_t)__builtin_ctz((unsigned)mk); /* that byte */
+				found = 1;
 				break;
 			}
 			i += 16;
 		}
 #endif
-		while (i + 8 <= len) {
+		while (!found && i + 8 <= len) {
 			uint64_t w;
 			memcpy(&w, u + i, 8);
 			if ((w | (w - 0x2020202020202020u)) & 0x8080808080808080u)
