@@ -14,6 +14,16 @@
 
 #include "ex.h"
 
+/* A hot test's common first steps inlined into its caller, its rare rest
+ * kept out of line (no call of a large function for most lines). */
+#if defined(__GNUC__)
+#define TEXT_NOINLINE __attribute__((noinline))
+#define TEXT_INLINE inline __attribute__((always_inline))
+#else
+#define TEXT_NOINLINE
+#define TEXT_INLINE inline
+#endif
+
 static unsigned char lower(unsigned char c)
 {
 	return ex_lower(c);
@@ -62,6 +72,9 @@ typedef struct builder {
 	size_t cap, cap_segs, cap_bar;
 	size_t last_raw; /* raw offset of the last byte emitted + 1 */
 	int ok;
+	/* where the cleaned text holds a '\n' (only emit_nl writes one),
+	 * in order, so that classify need not look for them */
+	size_t *nl, n_nl, cap_nl;
 } builder;
 
 static inline void emit(builder *b, char c, size_t raw)
@@ -136,6 +149,35 @@ static inline void emit_run(builder *b, const char *src, size_t n, size_t raw)
 	memcpy(d->clean + d->clean_len, src, n);
 	d->clean_len += n;
 	b->last_raw = raw + n;
+}
+
+/* A line end in the cleaned text (the only way one gets there: a raw
+ * line never holds a '\n'), its offset recorded in b->nl. */
+static inline void emit_nl(builder *b, size_t raw)
+{
+	size_t at = b->d->clean_len;
+	emit(b, '\n', raw);
+	if (!b->ok)
+		return;
+	if (b->n_nl == b->cap_nl) {
+		size_t cap = b->cap_nl ? b->cap_nl * 2 : 256;
+		size_t *n = realloc(b->nl, cap * sizeof *n);
+		if (!n) {
+			b->ok = 0;
+			return;
+		}
+		b->nl = n;
+		b->cap_nl = cap;
+	}
+	b->nl[b->n_nl++] = at;
+}
+
+/* The cleaned text was cut back to d->clean_len: the line ends past it
+ * go. */
+static void drop_nl(builder *b)
+{
+	while (b->n_nl > 0 && b->nl[b->n_nl - 1] >= b->d->clean_len)
+		b->n_nl--;
 }
 
 static void barrier(builder *b)
@@ -223,6 +265,15 @@ static int spaced_caps(const char *s, size_t n)
 		}
 	}
 	return letters >= 5;
+}
+
+/* spaced_caps(t, m) can hold, for t[0] no blank (a trimmed line): it
+ * returns 0 at once on a byte other than a capital, ' ' or '\r', and on
+ * a capital followed by a capital; so a capital must be followed by ' '
+ * or '\r' (a capital alone is one letter of the five needed). */
+static inline int may_spaced_caps(const char *t, size_t m)
+{
+	return t[0] == '\r' || (t[0] >= 'A' && t[0] <= 'Z' && m > 1 && (t[1] == ' ' || t[1] == '\r'));
 }
 
 /* First letters of the vendor words of furniture(): s t r c w. */
@@ -423,9 +474,7 @@ static int furniture(const char *s, size_t n)
 	}
 	if ((unsigned char)t[0] == 0xc2 && m > 1 && (unsigned char)t[1] == 0xa9)
 		return 1; /* © ... */
-	/* spaced_caps() reads t[0] first (t opens with no blank): a capital
-	 * or '\r', or the line is not spaced caps */
-	if (((t[0] >= 'A' && t[0] <= 'Z') || t[0] == '\r') && spaced_caps(t, m) &&
+	if (may_spaced_caps(t, m) && spaced_caps(t, m) &&
 	    contains_ci(t, m, "t r a n s c r i p t"))
 		return 1;
 	/* "Oct. 19. 2010 / 8:45PM, JNPR - Q3 2010 ... Call" (a '/' after the
@@ -445,13 +494,14 @@ static int furniture(const char *s, size_t n)
 	return 0;
 }
 
+static TEXT_NOINLINE void clean_markup(builder *b, const char *raw, size_t i, size_t re);
+
 /* Copies one raw line (or a part of one) into the cleaned text without
  * markup.  plain: every byte of the line is a plain_byte() (as the
- * validation pass found), so the whole rest is one run, as the loop
- * below would find it. */
-static void clean_line(builder *b, const char *raw, size_t rs, size_t re, int plain)
+ * validation pass found), so the whole rest is one run, as the loop in
+ * clean_markup would find it. */
+static TEXT_INLINE void clean_line(builder *b, const char *raw, size_t rs, size_t re, int plain)
 {
-	const unsigned char *u = (const unsigned char *)raw;
 	size_t i = rs;
 	/* Markdown heading marks "## " */
 	if (i < re && raw[i] == '#') {
@@ -461,10 +511,16 @@ static void clean_line(builder *b, const char *raw, size_t rs, size_t re, int pl
 		if (k < re && raw[k] == ' ')
 			i = k + 1;
 	}
-	if (plain) {
+	if (plain)
 		emit_run(b, raw + i, re - i, i);
-		return;
-	}
+	else
+		clean_markup(b, raw, i, re);
+}
+
+/* The rest of clean_line from i on, for a line that is not plain. */
+static TEXT_NOINLINE void clean_markup(builder *b, const char *raw, size_t i, size_t re)
+{
+	const unsigned char *u = (const unsigned char *)raw;
 	while (i < re) {
 		/* a run of plain ASCII with no markup character: copied as is */
 		size_t j = i;
@@ -559,9 +615,11 @@ static int pipe_row(builder *b, const char *raw, size_t rs, size_t re, int plain
 	size_t i = rs, e = re;
 	while (i < e && (raw[i] == ' ' || raw[i] == '\t'))
 		i++;
+	if (i >= e || raw[i] != '|') /* most lines: before the right end */
+		return 0;
 	while (e > i && (raw[e - 1] == ' ' || raw[e - 1] == '\t' || raw[e - 1] == '\r'))
 		e--;
-	if (e - i < 2 || raw[i] != '|' || raw[e - 1] != '|')
+	if (e - i < 2 || raw[e - 1] != '|')
 		return 0;
 	int sep = 1;
 	for (size_t k = i; k < e; k++)
@@ -651,6 +709,24 @@ static int has_pair(const char *s, size_t a, size_t b, unsigned char x, unsigned
 /* Three blanks in a row in [a, b). */
 static int has_three_blanks(const char *s, size_t a, size_t b)
 {
+#if defined(__SSE2__)
+	/* sixteen starts at a time (reading up to s[i + 17] < s[b]), the
+	 * last sixteen starts overlapping the ones before */
+	if (b - a >= 18) {
+		for (size_t i = a;; i += 16) {
+			if (i + 18 > b)
+				i = b - 18;
+			const __m128i bl = _mm_set1_epi8(' ');
+			__m128i x = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), bl);
+			__m128i y = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), bl);
+			__m128i z = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 2)), bl);
+			if (_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(x, y), z)))
+				return 1;
+			if (i + 18 >= b)
+				return 0;
+		}
+	}
+#endif
 	for (size_t i = a; i + 2 < b; i++)
 		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
 			return 1;
@@ -661,51 +737,121 @@ static int has_three_blanks(const char *s, size_t a, size_t b)
  * lead byte of an en or em dash): has_pair for both pairs in one pass. */
 static int has_dash_pair(const char *s, size_t a, size_t b)
 {
-	size_t i = a;
 #if defined(__SSE2__)
-	/* sixteen starts at a time (reading up to s[i + 16] < s[b]) */
-	for (; i + 17 <= b; i += 16) {
-		__m128i u = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-		__m128i d = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
-		                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)));
-		if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(u, _mm_set1_epi8(' ')), d)))
-			return 1;
+	/* sixteen starts at a time (reading up to s[i + 16] < s[b]), the
+	 * last sixteen starts overlapping the ones before */
+	if (b - a >= 17) {
+		for (size_t i = a;; i += 16) {
+			if (i + 17 > b)
+				i = b - 17;
+			__m128i u = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+			__m128i d = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+			                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)));
+			if (_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(u, _mm_set1_epi8(' ')), d)))
+				return 1;
+			if (i + 17 >= b)
+				return 0;
+		}
 	}
 #endif
-	for (; i + 1 < b; i++)
+	for (size_t i = a; i + 1 < b; i++)
 		if (s[i] == ' ' && (s[i + 1] == '-' || (unsigned char)s[i + 1] == 0xe2))
 			return 1;
 	return 0;
 }
 
+/* A separator of speaker_line at i (i + 2 < b): " - " or " -- " or " – "
+ * (en or em dash); returns where the scan goes on after it, less i (3
+ * for " -- " too: at its closing blank), 0 when there is none. */
+static inline size_t sep_at(const char *s, size_t i, size_t b)
+{
+	if (s[i] == ' ' && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' ')))
+		return 3;
+	if (s[i] == ' ' && i + 4 < b && (unsigned char)s[i + 1] == 0xe2 && (unsigned char)s[i + 2] == 0x80 &&
+	    ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ')
+		return 5;
+	return 0;
+}
+
 /* The separator scan of speaker_line from i: the first separator at or
- * after i, " - " or " -- " or " – " (en or em dash) between [i, b), is
- * added to seps (at *nsep, which the caller keeps below 4); returns
- * where the scan goes on, b when there is none. */
+ * after i (sep_at, i + 2 < b) is added to seps (at *nsep, which the
+ * caller keeps below 4); returns where the scan goes on, b when there is
+ * none.  Only a blank before a '-' or 0xe2 can start one: sixteen starts
+ * at a time are sifted for those (SSE2), in order. */
 static size_t sep_next(const char *s, size_t i, size_t b, int *nsep, size_t *seps)
 {
+#if defined(__SSE2__)
+	for (; i + 17 <= b; i += 16) {
+		__m128i u = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		__m128i d = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+		                         _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)));
+		unsigned mk = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(u, _mm_set1_epi8(' ')), d));
+		while (mk) {
+			size_t p = i + (size_t)__builtin_ctz(mk), n;
+			mk &= mk - 1;
+			if (p + 2 < b && (n = sep_at(s, p, b)) != 0) {
+				seps[(*nsep)++] = p;
+				return p + n;
+			}
+		}
+	}
+#endif
 	for (; i + 2 < b; i++) {
-		if (s[i] == ' ' && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' '))) {
+		size_t n = sep_at(s, i, b);
+		if (n) {
 			seps[(*nsep)++] = i;
-			return i + 3;
-		} else if (s[i] == ' ' && i + 4 < b && (unsigned char)s[i + 1] == 0xe2 &&
-		           (unsigned char)s[i + 2] == 0x80 &&
-		           ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ') {
-			seps[(*nsep)++] = i;
-			return i + 5;
+			return i + n;
 		}
 	}
 	return b;
 }
 
+/* Some byte of s[a, b) is '?', '!', ';' or a digit (sixteen at a time
+ * first). */
+static int has_stop_or_digit(const char *s, size_t a, size_t b)
+{
+#if defined(__SSE2__)
+	if (b - a >= 16) { /* the last sixteen overlapping the ones before */
+		for (size_t i = a;; i += 16) {
+			if (i + 16 > b)
+				i = b - 16;
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i hit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			                            _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+			hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+			hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
+			hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+			if (_mm_movemask_epi8(hit))
+				return 1;
+			if (i + 16 >= b)
+				return 0;
+		}
+	}
+#endif
+	for (size_t i = a; i < b; i++)
+		if (s[i] == '?' || s[i] == '!' || s[i] == ';' || (s[i] >= '0' && s[i] <= '9'))
+			return 1;
+	return 0;
+}
+
 /* Speaker lines: "Operator", "Kevin Johnson - Juniper Networks - CEO",
  * "Kevin Johnson -- Chief Executive Officer", "Name - Analyst".  Returns
  * the role + 1, or 0 when the line is not a speaker line. */
+static int speaker_line_t(ex_doc *d, const char *s, size_t a, size_t b);
+
 static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 {
 	a = trim_left(s, a, b);
-	b = trim_right(s, a, b);
+	return speaker_line_t(d, s, a, trim_right(s, a, b));
+}
+
+/* speaker_line of the trimmed line s[a, b). */
+static TEXT_NOINLINE int speaker_fields(ex_doc *d, const char *s, size_t a, size_t b);
+
+static TEXT_INLINE int speaker_line_t(ex_doc *d, const char *s, size_t a, size_t b)
+{
 	size_t n = b - a;
 	if (n == 0 || n > 110)
 		return 0;
@@ -714,9 +860,15 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 		return EX_ROLE_OPERATOR + 1;
 	/* fields separated by " - " or " -- " or " – ": none without a blank
 	 * before a '-' or the lead byte of the dash (one pass, most lines
-	 * stop here) */
+	 * stop here: the rest out of line) */
 	if (!has_dash_pair(s, a, b))
 		return 0;
+	return speaker_fields(d, s, a, b);
+}
+
+/* The rest of speaker_line_t: the fields. */
+static TEXT_NOINLINE int speaker_fields(ex_doc *d, const char *s, size_t a, size_t b)
+{
 	size_t seps[4];
 	int nsep = 0;
 	size_t i = sep_next(s, a, b, &nsep, seps);
@@ -751,9 +903,8 @@ static int speaker_line(ex_doc *d, const char *s, size_t a, size_t b)
 	if (nsep > 3)
 		return 0;
 	/* no sentence inside */
-	for (size_t k = a; k < b; k++)
-		if (s[k] == '?' || s[k] == '!' || s[k] == ';' || (s[k] >= '0' && s[k] <= '9'))
-			return 0;
+	if (has_stop_or_digit(s, a, b))
+		return 0;
 	if (s[b - 1] == '.' && !(b >= 3 && (strncmp(s + b - 3, "Co.", 3) == 0 || strncmp(s + b - 3, "nc.", 3) == 0)))
 		return 0;
 	/* the name's words are known capitalised words */
@@ -792,8 +943,53 @@ int ex_collapsed_turns(const char *s, size_t a, size_t b)
 	/* only a ':' followed by a blank opens a turn */
 	if (!has_pair(s, a, b, ':', ' '))
 		return 0;
+	/* A sentence end ('.', '?', '!') starts the count again; a word
+	 * starts at a byte other than a blank after a blank (or at a); a
+	 * ':' before a blank after one to six words, all capitalised (or
+	 * opening with '-'), opens a turn. */
 	int words = 0, caps = 1;
-	for (size_t i = a; i < b; i++) {
+	size_t i = a;
+#if defined(__SSE2__)
+	/* sixteen bytes at a time: the bits of those events, taken in
+	 * order, the same steps as the byte loop below takes */
+	for (; i + 16 <= b; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+		unsigned term = (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+		                              _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
+		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+		unsigned colon = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+		unsigned capok = (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+		                               _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))),
+		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+		/* a blank before each byte (the one before the first: s[i - 1],
+		 * or i == a) and after it (s[i + 16] for the last) */
+		unsigned before = (sp << 1 | (i == a || s[i - 1] == ' ')) & 0xffffu;
+		unsigned after = sp >> 1 | (unsigned)(i + 16 < b && s[i + 16] == ' ') << 15;
+		colon &= after;
+		unsigned start = ~sp & before & ~term & 0xffffu;
+		unsigned ev = term | colon | start;
+		while (ev) {
+			unsigned bit = ev & -ev;
+			ev &= ev - 1;
+			if (term & bit) {
+				words = 0;
+				caps = 1;
+				continue;
+			}
+			if ((colon & bit) && words >= 1 && words <= 6 && caps)
+				return 1;
+			if (start & bit) {
+				words++;
+				if (!(capok & bit))
+					caps = 0;
+			}
+		}
+	}
+#endif
+	for (; i < b; i++) {
 		char c = s[i];
 		if (c == '.' || c == '?' || c == '!') {
 			words = 0;
@@ -811,40 +1007,100 @@ int ex_collapsed_turns(const char *s, size_t a, size_t b)
 	return 0;
 }
 
-static int qa_marker(const char *s, size_t a, size_t b)
+/* Bit 0: some byte of t[0, n) is 'q' or 'Q'; bit 1: 'p' or 'P' (n >= 16
+ * for SSE2: sixteen bytes at a time, the last sixteen overlapping; a
+ * byte | 0x20 is 'q' for those two bytes only, and so for 'p'). */
+static unsigned qp_letters(const char *t, size_t n)
 {
-	a = trim_left(s, a, b);
-	b = trim_right(s, a, b);
+#if defined(__SSE2__)
+	if (n >= 16) {
+		__m128i aq = _mm_setzero_si128(), ap = aq;
+		for (size_t i = 0;; i += 16) {
+			if (i + 16 > n)
+				i = n - 16;
+			__m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(t + i)),
+			                         _mm_set1_epi8(0x20));
+			aq = _mm_or_si128(aq, _mm_cmpeq_epi8(v, _mm_set1_epi8('q')));
+			ap = _mm_or_si128(ap, _mm_cmpeq_epi8(v, _mm_set1_epi8('p')));
+			if (i + 16 >= n)
+				break;
+		}
+		return (_mm_movemask_epi8(aq) ? 1u : 0u) | (_mm_movemask_epi8(ap) ? 2u : 0u);
+	}
+#endif
+	return (memchr(t, 'q', n) || memchr(t, 'Q', n) ? 1u : 0u) |
+	       (memchr(t, 'p', n) || memchr(t, 'P', n) ? 2u : 0u);
+}
+
+/* qa_marker of the trimmed line s[a, b). */
+static int qa_marker_t(const char *s, size_t a, size_t b)
+{
 	size_t n = b - a;
 	if (n == 0 || n > 60)
 		return 0;
 	const char *t = s + a;
-	if (spaced_caps(t, n))
+	if (may_spaced_caps(t, n) && spaced_caps(t, n))
 		return contains_ci(t, n, "q u e s t i o n") ? 2 : 1;
-	/* the three long forms all hold "question": one scan for most lines,
-	 * after a memchr for its first letter */
-	int q = memchr(t, 'q', n) || memchr(t, 'Q', n);
+	/* the three long forms all hold "question", and "prepared remarks"
+	 * a 'p': one scan for both first letters; below 16 bytes only "q&a"
+	 * (n <= 4) and "presentation" can be there (the long forms hold 19
+	 * bytes or more, "prepared remarks" 16) */
+	unsigned qp = n >= 16 ? qp_letters(t, n) : n <= 4 && (memchr(t, 'q', n) || memchr(t, 'Q', n));
+	int q = qp & 1;
 	if ((q && contains_ci(t, n, "question") &&
 	     (contains_ci(t, n, "question-and-answer") || contains_ci(t, n, "question and answer") ||
 	      contains_ci(t, n, "questions and answers"))) ||
 	    (n <= 4 && q && contains_ci(t, n, "q&a")))
 		return 2;
-	if ((n == 12 && contains_ci(t, n, "presentation")) || contains_ci(t, n, "prepared remarks"))
+	if ((n == 12 && contains_ci(t, n, "presentation")) ||
+	    ((qp & 2) && contains_ci(t, n, "prepared remarks")))
 		return 1;
 	return 0;
 }
 
+/* 2 when some byte of s[a, b) is a tab; else 1 when one is a digit or a
+ * '$'; else 0.  One pass, sixteen bytes at a time (the last sixteen
+ * overlapping the ones before: only whether a byte is there counts). */
+static int tab_digit(const char *s, size_t a, size_t b)
+{
+	int dig = 0;
+#if defined(__SSE2__)
+	if (b - a >= 16) {
+		for (size_t i = a;; i += 16) {
+			if (i + 16 > b)
+				i = b - 16;
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))))
+				return 2;
+			__m128i hit = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			                                         _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))),
+			                           _mm_cmpeq_epi8(v, _mm_set1_epi8('$')));
+			dig |= _mm_movemask_epi8(hit);
+			if (i + 16 >= b)
+				break;
+		}
+		return dig ? 1 : 0;
+	}
+#endif
+	for (size_t i = a; i < b; i++) {
+		if (s[i] == '\t')
+			return 2;
+		if ((unsigned char)(s[i] - '0') < 10 || s[i] == '$')
+			dig = 1;
+	}
+	return dig ? 1 : 0;
+}
+
 /* A row of a table: tab-separated cells, a run of 3+ spaces between a
  * label and numbers (tables flattened from PDF), or a line of numbers only
- * (columns split over lines). */
-static int table_line(const char *s, size_t a, size_t b)
+ * (columns split over lines).  The line s[.., b), trimmed to [a2, b2). */
+static int table_line_t(const char *s, size_t a2, size_t b2, size_t b)
 {
-	size_t a2 = trim_left(s, a, b);
-	size_t b2 = trim_right(s, a, b);
 	if (a2 >= b2)
 		return 0;
 	/* a tab after some content (between cells or closing empty cells) */
-	if (memchr(s + a2, '\t', b - a2))
+	int td = tab_digit(s, a2, b);
+	if (td == 2)
 		return 1;
 	b = b2;
 	/* a cell of a flattened table on its own line: "%" after a number,
@@ -853,36 +1109,14 @@ static int table_line(const char *s, size_t a, size_t b)
 	    (b - a2 == 3 && (unsigned char)s[a2] == 0xe2 && (unsigned char)s[a2 + 1] == 0x80 &&
 	     ((unsigned char)s[a2 + 2] == 0x93 || (unsigned char)s[a2 + 2] == 0x94)))
 		return 1;
-	/* every test below needs a number (a digit) or a '$' */
-	{
-		size_t i = a2;
-#if defined(__SSE2__)
-		while (i + 16 <= b) { /* sixteen bytes at a time first */
-			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			__m128i hit = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-			                                         _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))),
-			                           _mm_cmpeq_epi8(v, _mm_set1_epi8('$')));
-			if (_mm_movemask_epi8(hit))
-				break;
-			i += 16;
-		}
-#endif
-		while (i + 8 <= b) { /* eight bytes at a time first */
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			if (ex_has_digit8(x) || ex_has_byte8(x, '$'))
-				break;
-			i += 8;
-		}
-		while (i < b && !((unsigned char)(s[i] - '0') < 10) && s[i] != '$')
-			i++;
-		if (i == b)
-			return 0;
-	}
+	/* every test below needs a number (a digit) or a '$' (in [a2, b2):
+	 * the bytes after b2 are blanks, with no tab in the line) */
+	if (!td)
+		return 0;
 	int nums = 0, other = 0, run = 0, wide = 0;
 	/* without a run of three blanks wide stays 0: then the first word
 	 * that is not a number decides (other > 0 gives 0 below) */
-	int can_be_wide = has_pair(s, a2, b, ' ', ' ') && has_three_blanks(s, a2, b);
+	int can_be_wide = has_three_blanks(s, a2, b);
 	for (size_t i = a2; i < b;) {
 		if (s[i] == ' ') {
 			run++;
@@ -915,9 +1149,10 @@ static int table_line(const char *s, size_t a, size_t b)
 	return wide >= 1 && nums >= 2;
 }
 
-static int bullet_line(const char *s, size_t a, size_t b)
+/* bullet_line of s[a, b) with its leading blanks trimmed (not its
+ * trailing ones). */
+static int bullet_line_t(const char *s, size_t a, size_t b)
 {
-	a = trim_left(s, a, b);
 	if (a + 1 < b && (s[a] == '-' || s[a] == '*' || s[a] == '+') && s[a + 1] == ' ')
 		return 1;
 	if (a + 3 < b && (unsigned char)s[a] == 0xe2 && (unsigned char)s[a + 1] == 0x80 &&
@@ -926,10 +1161,9 @@ static int bullet_line(const char *s, size_t a, size_t b)
 	return 0;
 }
 
-static int heading_text(const char *s, size_t a, size_t b)
+/* heading_text of the trimmed line s[a, b). */
+static int heading_text_t(const char *s, size_t a, size_t b)
 {
-	a = trim_left(s, a, b);
-	b = trim_right(s, a, b);
 	size_t n = b - a;
 	if (n == 0 || n > 80)
 		return 0;
@@ -947,26 +1181,21 @@ static int heading_text(const char *s, size_t a, size_t b)
 	return words <= 10;
 }
 
-static ec_err classify(ex_doc *d)
+/* Splits the cleaned text into lines at its '\n's, which are at nl[0 ..
+ * n_nl) in order (as the builder recorded them), and classifies them. */
+static ec_err classify(ex_doc *d, const size_t *nl, size_t n_nl)
 {
 	const char *s = d->clean;
-	size_t len = d->clean_len, n = 0, cap = 0;
-	for (size_t i = 0; i <= len;) {
-		const char *nl = i < len ? memchr(s + i, '\n', len - i) : NULL;
-		size_t e = nl ? (size_t)(nl - s) : len;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			ex_line *l = realloc(d->lines, cap * sizeof *l);
-			if (!l)
-				return EC_ENOMEM;
-			d->lines = l;
-		}
-		ex_line *L = &d->lines[n++];
+	size_t len = d->clean_len, n = n_nl + 1;
+	d->lines = malloc(n * sizeof *d->lines);
+	if (!d->lines)
+		return EC_ENOMEM;
+	for (size_t k = 0, i = 0; k < n; k++) {
+		size_t e = k < n_nl ? nl[k] : len;
+		ex_line *L = &d->lines[k];
 		memset(L, 0, sizeof *L);
 		L->start = i;
 		L->end = e;
-		if (e >= len)
-			break;
 		i = e + 1;
 	}
 	d->n_lines = n;
@@ -974,21 +1203,26 @@ static ec_err classify(ex_doc *d)
 	for (size_t k = 0; k < n; k++) {
 		ex_line *L = &d->lines[k];
 		int r, q;
+		/* the line trimmed once for the tests below (a line that is not
+		 * blank holds a byte other than ' ' and '\t': trimming the
+		 * right from ta ends where trimming it from L->start does) */
+		size_t ta = 0, tb = 0;
 		if (is_blank(s + L->start, L->end - L->start)) {
 			L->cls = EX_L_BLANK;
-		} else if ((q = qa_marker(s, L->start, L->end))) {
+		} else if (ta = trim_left(s, L->start, L->end), tb = trim_right(s, ta, L->end),
+		           (q = qa_marker_t(s, ta, tb))) {
 			L->cls = EX_L_SECTION;
 			qa = q == 2;
 			role = EX_ROLE_COMPANY;
-		} else if ((r = speaker_line(d, s, L->start, L->end))) {
+		} else if ((r = speaker_line_t(d, s, ta, tb))) {
 			L->cls = EX_L_SPEAKER;
 			role = r - 1;
 			speakers++;
 			if (role == EX_ROLE_ANALYST)
 				qa = 1;
-		} else if (table_line(s, L->start, L->end)) {
+		} else if (table_line_t(s, ta, tb, L->end)) {
 			L->cls = EX_L_TABLE;
-		} else if (bullet_line(s, L->start, L->end)) {
+		} else if (bullet_line_t(s, ta, L->end)) {
 			L->cls = EX_L_BULLET;
 		} else {
 			L->cls = EX_L_TEXT;
@@ -1013,7 +1247,7 @@ static ec_err classify(ex_doc *d)
 				const ex_line *N = &d->lines[nx];
 				after = is_blank(s + N->start, N->end - N->start);
 			}
-			if (before && after && heading_text(s, L->start, L->end)) {
+			if (before && after && heading_text_t(s, ta, tb)) {
 				L->cls = EX_L_HEADING;
 				size_t hs = L->start, hn = L->end - L->start;
 				outlook = contains_ci(s + hs, hn, "outlook") || contains_ci(s + hs, hn, "guidance") ||
@@ -1116,6 +1350,7 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 		/* sixteen (SSE2) or eight bytes of printable ASCII at once: the
 		 * common case; markup bytes too stop it while the line is
 		 * plain */
+		int found = 0; /* i is at a byte the loops stop at */
 #if defined(__SSE2__)
 		while (i + 16 <= len) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
@@ -1125,12 +1360,13 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 				mk |= _mm_movemask_epi8(markup16(v));
 			if (mk) {
 				i += (size_t)__builtin_ctz((unsigned)mk); /* that byte */
+				found = 1;
 				break;
 			}
 			i += 16;
 		}
 #endif
-		while (i + 8 <= len) {
+		while (!found && i + 8 <= len) {
 			uint64_t w;
 			memcpy(&w, u + i, 8);
 			if ((w | (w - 0x2020202020202020u)) & 0x8080808080808080u)
@@ -1200,7 +1436,7 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 			lflag[k] |= LF_FUR;
 	}
 	unsigned char *fur = lflag; /* fur[k] & LF_FUR: line k is furniture */
-	builder b = {d, 0, 0, 0, 0, 1};
+	builder b = {d, 0, 0, 0, 0, 1, NULL, 0, 0};
 	/* The cleaned text is never longer than the raw text (+ a margin):
 	 * allocate once. */
 	d->clean = malloc(len + 16);
@@ -1230,12 +1466,13 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 				d->clean_len--;
 			while (d->n_segs > 0 && d->segs[d->n_segs - 1].cstart >= d->clean_len)
 				d->n_segs--;
+			drop_nl(&b);
 			b.last_raw = (size_t)-1; /* the next byte starts a segment */
 			char lastc = d->clean_len ? d->clean[d->clean_len - 1] : '.';
 			int ends = lastc == '.' || lastc == '?' || lastc == '!' || lastc == ':' || lastc == '"';
-			emit(&b, '\n', a);
+			emit_nl(&b, a);
 			if (ends || j >= d->n_raw_lines)
-				emit(&b, '\n', a);
+				emit_nl(&b, a);
 			else
 				barrier(&b);
 			k = j - 1;
@@ -1252,10 +1489,12 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 		/* "in the prior-" + "year period": one word, so that phrases
 		 * and periods read across the break */
 		size_t cl = d->clean_len; /* without the blank of a CRLF line end */
-		while (cl > 0 && d->clean[cl - 1] == ' ' && e > a && raw[e - 1] == '\r')
-			cl--;
-		if (e < len && k + 1 < d->n_raw_lines && !(fur[k + 1] & LF_FUR) && cl >= 2 &&
-		    d->clean[cl - 1] == '-' && ex_is_alpha((unsigned char)d->clean[cl - 2])) {
+		if (e > a && raw[e - 1] == '\r')
+			while (cl > 0 && d->clean[cl - 1] == ' ')
+				cl--;
+		/* the '-' first: most lines stop there */
+		if (cl >= 2 && d->clean[cl - 1] == '-' && e < len && k + 1 < d->n_raw_lines &&
+		    !(fur[k + 1] & LF_FUR) && ex_is_alpha((unsigned char)d->clean[cl - 2])) {
 			size_t n0 = d->raw_lines[k + 1];
 			while (n0 < len && (raw[n0] == ' ' || raw[n0] == '\t'))
 				n0++;
@@ -1263,26 +1502,33 @@ ec_err ex_doc_prepare(ex_doc *d, const char *raw, size_t len,
 				d->clean_len = cl;
 				while (d->n_segs > 0 && d->segs[d->n_segs - 1].cstart >= d->clean_len)
 					d->n_segs--;
+				drop_nl(&b);
 				b.last_raw = (size_t)-1; /* the next byte starts a segment */
 				join_next = 1;
 				continue;
 			}
 		}
 		if (e < len)
-			emit(&b, '\n', e);
+			emit_nl(&b, e);
 	}
 	free(fur);
-	if (!b.ok)
+	if (!b.ok) {
+		free(b.nl);
 		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+	}
 	if (!d->clean) {
 		d->clean = malloc(1);
-		if (!d->clean)
+		if (!d->clean) {
+			free(b.nl);
 			return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
+		}
 	}
 	d->clean[d->clean_len] = 0;
 	/* validation, line starts and cleaning each read the raw text once */
 	d->work += 3 * len;
-	if (classify(d))
+	ec_err rc = classify(d, b.nl, b.n_nl);
+	free(b.nl);
+	if (rc)
 		return ec_error_set(err, EC_ENOMEM, name, 0, 0, "out of memory");
 	return EC_OK;
 }
