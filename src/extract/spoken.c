@@ -64,8 +64,19 @@ typedef struct cursor {
 /* The lower-case letters of a word of at most 8 letters packed into an
  * integer, so that a word is classified by a few integer compares (the
  * scan classifies nearly every short word of the text). */
-static inline uint64_t pack(const char *w, size_t n)
+static inline uint64_t pack(const char *w, size_t n, size_t avail)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* one load when 8 bytes can be read (w[0] the low byte) */
+	if (avail >= 8) {
+		uint64_t y;
+		memcpy(&y, w, 8);
+		y |= UINT64_C(0x2020202020202020);
+		return n >= 8 ? y : y & ((UINT64_C(1) << (8 * n)) - 1);
+	}
+#else
+	(void)avail;
+#endif
 	uint64_t x = 0;
 	for (size_t k = 0; k < n; k++)
 		x |= (uint64_t)((unsigned char)w[k] | 0x20) << (8 * k);
@@ -84,23 +95,24 @@ static inline uint64_t pack(const char *w, size_t n)
 	 (sizeof(l) > 7 ? (uint64_t)(unsigned char)(l)[sizeof(l) > 7 ? 6 : 0] << 48 : 0) | \
 	 (sizeof(l) > 8 ? (uint64_t)(unsigned char)(l)[sizeof(l) > 8 ? 7 : 0] << 56 : 0))
 
-/* Class of the word w[0..n) of letters (any case); *v its value. */
-static int classify_word(const char *w, size_t n, int *v)
+/* Class of the word w[0..n) of letters (any case); *v its value.  avail
+ * bytes can be read from w (at least n). */
+static int classify_word(const char *w, size_t n, size_t avail, int *v)
 {
 	*v = 0;
 	if (n == 0 || n > 10)
 		return W_NONE;
 	if (n > 8) {
-		if (n == 9 && pack(w, 8) == PK("seventee") && (w[8] | 0x20) == 'n') {
+		if (n == 9 && pack(w, 8, avail) == PK("seventee") && (w[8] | 0x20) == 'n') {
 			*v = 17;
 			return W_UNIT;
 		}
-		if (n == 10 && pack(w, 8) == PK("percenta") && (w[8] | 0x20) == 'g' &&
+		if (n == 10 && pack(w, 8, avail) == PK("percenta") && (w[8] | 0x20) == 'g' &&
 		    (w[9] | 0x20) == 'e')
 			return W_PERCENTAGE;
 		return W_NONE;
 	}
-	uint64_t x = pack(w, n);
+	uint64_t x = pack(w, n, avail);
 #define U(lit, val)                  \
 	if (x == PK(lit)) {          \
 		*v = (val);          \
@@ -206,10 +218,8 @@ static size_t word_end(const char *s, size_t len, size_t i)
 	return e;
 }
 
-/* Token k of the cursor, or NULL when the words stop before it.  Words
- * are separated by spaces or one hyphen ("fifty-eight"); any other
- * character (a comma, a full stop, a line break) ends the number. */
-static const tok *tk(cursor *c, int k)
+/* tk() for a token not read yet. */
+static const tok *tk_read(cursor *c, int k)
 {
 	while (c->n <= k && !c->done) {
 		if (c->n >= MAXTOK) {
@@ -242,9 +252,19 @@ static const tok *tk(cursor *c, int k)
 		tok *t = &c->t[c->n++];
 		t->s = j;
 		t->e = we;
-		t->k = classify_word(c->s + j, we - j, &t->v);
+		/* the text ends with a NUL at len: len + 1 - j bytes */
+		t->k = classify_word(c->s + j, we - j, c->len + 1 - j, &t->v);
 	}
 	return k < c->n ? &c->t[k] : NULL;
+}
+
+/* Token k of the cursor, or NULL when the words stop before it.  Words
+ * are separated by spaces or one hyphen ("fifty-eight"); any other
+ * character (a comma, a full stop, a line break) ends the number.  The
+ * parser asks for the tokens already read most of the time. */
+static inline const tok *tk(cursor *c, int k)
+{
+	return k < c->n ? &c->t[k] : tk_read(c, k);
 }
 
 static int kind_at(cursor *c, int k)
@@ -733,7 +753,7 @@ static int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
 		return 1; /* "one2" */
 	if (!word_start(s, st))
 		return 1;
-	int v, k = classify_word(s + st, e - st, &v);
+	int v, k = classify_word(s + st, e - st, len + 1 - st, &v);
 	if (k != W_UNIT && k != W_TENS && k != W_A && k != W_POINT)
 		return 1;
 	cursor c;
