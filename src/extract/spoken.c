@@ -693,7 +693,7 @@ static inline int may_start(uint32_t w)
 	uint32_t key = w & 0xffffff;
 	if (tri_keys[TRI_SLOT(key)] == key)
 		return 1;
-	return (w & 0xff) == 'a' && !ex_is_alpha((unsigned char)(w >> 8));
+	return (unsigned char)w == 'a' && !ex_is_alpha((unsigned char)(w >> 8));
 }
 
 /* may_start() at s[st] of a text that ends with a NUL at len > st: reads
@@ -838,7 +838,8 @@ static int scan(ex_doc *d, reps *out)
 			 * little-endian: s[st] is the low byte */
 			uint32_t w;
 			memcpy(&w, s + st, 4);
-			if (!may_start(w | 0x20202020u) || st < i)
+			w |= 0x20202020u;
+			if (!may_start(w) || st < i)
 				continue;
 			size_t e = st + 1;
 			while (ex_is_alpha((unsigned char)s[e]))
