@@ -286,13 +286,16 @@ static int title_like(const char *s, size_t a, size_t b)
 {
 	if (b - a > 140)
 		return 0;
-	for (size_t i = a; i < b; i++)
+	/* one pass: a digit, '?' or '!' anywhere says no, even after a
+	 * title word */
+	int title = 0;
+	for (size_t i = a; i < b; i++) {
 		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '?' || s[i] == '!')
 			return 0;
-	for (size_t i = a; i < b; i++)
-		if ((i == a || !ex_is_word((unsigned char)s[i - 1])) && title_word_at(s, b, i))
-			return 1;
-	return 0;
+		if (!title && (i == a || !ex_is_word((unsigned char)s[i - 1])) && title_word_at(s, b, i))
+			title = 1;
+	}
+	return title;
 }
 
 /* The first field separator of a roster or speaker line: " - ", " -- ",
@@ -324,6 +327,9 @@ static size_t name_separator(const char *s, size_t a, size_t b)
 	size_t lim = b - a > NAME_MAX_LEN + 4 ? a + NAME_MAX_LEN + 4 : b;
 	int words = 1;
 	for (size_t i = a; i + 1 < lim; i++) {
+		/* a letter is no separator and may stand in a name */
+		if (ex_is_alpha((unsigned char)s[i]))
+			continue;
 		if (s[i] == ',' && s[i + 1] == ' ')
 			return i - a < NAME_MAX_LEN ? i : b;
 		if (s[i] == ' ') {
