@@ -526,6 +526,22 @@ static size_t name_colon(const char *s, size_t a, size_t b)
 	return c;
 }
 
+/* Line k after bare(): from pass 1 of ex_doc_speakers, which bared every
+ * line that was not blank then (pass 2 asks only for such lines: it
+ * makes no line blank, and a line's class changes only once pass 2 has
+ * read it). */
+static void bare_line(const ex_doc *d, const size_t *bared, size_t k, size_t *a, size_t *b)
+{
+	if (bared) {
+		*a = bared[2 * k];
+		*b = bared[2 * k + 1];
+		return;
+	}
+	*a = d->lines[k].start;
+	*b = d->lines[k].end;
+	bare(d->clean, a, b);
+}
+
 void ex_doc_speakers(ex_doc *d)
 {
 	const char *s = d->clean;
@@ -539,6 +555,9 @@ void ex_doc_speakers(ex_doc *d)
 	/* pass 1: the roster, the operator, the operator's introductions */
 	int mode = -1, op_turn = 0, op_text = 0;
 	unsigned char *roster = NULL; /* 1 an entry, 2 a roster heading */
+	/* every line's bounds after bare(), from pass 1 for pass 2 (NULL
+	 * when out of memory: pass 2 computes them again) */
+	size_t *bared = malloc(2 * n * sizeof *bared + 1);
 	for (size_t k = 0; k < n; k++) {
 		ex_line *L = &d->lines[k];
 		if (L->cls == EX_L_BLANK) {
@@ -550,6 +569,10 @@ void ex_doc_speakers(ex_doc *d)
 		size_t a = L->start, b = L->end;
 		size_t ba = a, bb = b;
 		bare(s, &ba, &bb);
+		if (bared) {
+			bared[2 * k] = ba;
+			bared[2 * k + 1] = bb;
+		}
 		int h = L->cls == EX_L_TEXT || L->cls == EX_L_HEADING || L->cls == EX_L_SPEAKER ||
 		                L->cls == EX_L_SECTION
 		            ? roster_heading(s + ba, bb - ba)
@@ -558,8 +581,10 @@ void ex_doc_speakers(ex_doc *d)
 			mode = h;
 			if (!roster) {
 				roster = calloc(n, 1);
-				if (!roster)
+				if (!roster) {
+					free(bared);
 					return; /* the roles classify() found stay */
+				}
 			}
 			roster[k] = 2;
 			continue;
@@ -652,8 +677,8 @@ void ex_doc_speakers(ex_doc *d)
 		ex_line *title = NULL; /* the title line below a name */
 		if (L->cls == EX_L_SPEAKER || L->turn) {
 			who = L->role;
-			size_t na = a, nb = b;
-			bare(s, &na, &nb);
+			size_t na, nb;
+			bare_line(d, bared, k, &na, &nb);
 			size_t sep = separator(s, na, nb);
 			if (L->turn) {
 				size_t c = name_colon(s, na, nb);
@@ -666,8 +691,8 @@ void ex_doc_speakers(ex_doc *d)
 			if (who != EX_ROLE_OPERATOR && i >= 0 && !title_like(s, sep, nb))
 				who = p->v[i].role;
 		} else if (L->cls == EX_L_TEXT || L->cls == EX_L_HEADING) {
-			size_t na = a, nb = b;
-			bare(s, &na, &nb);
+			size_t na, nb;
+			bare_line(d, bared, k, &na, &nb);
 			int i = -1;
 			if (is_operator(s + na, nb - na)) {
 				who = EX_ROLE_OPERATOR;
@@ -678,8 +703,13 @@ void ex_doc_speakers(ex_doc *d)
 				who = qa && prev_op && op_named ? EX_ROLE_ANALYST : EX_ROLE_COMPANY;
 				add(p, s + na, nb - na, who);
 			} else {
-				/* "Name, Title" on a line of its own */
-				size_t sep = bare_names || has_operator ? name_separator(s, na, nb) : nb;
+				/* "Name, Title" on a line of its own.  A separator
+				 * comes before NAME_MAX_LEN or not at all, and
+				 * title_like() takes at most 140 bytes after it: a
+				 * longer line has no name and title */
+				size_t sep = (bare_names || has_operator) && nb - na <= NAME_MAX_LEN + 140
+				                 ? name_separator(s, na, nb)
+				                 : nb;
 				if (sep < nb && person_name(s, na, sep) >= 2 && title_like(s, sep, nb)) {
 					i = find(p, s + na, sep - na);
 					who = i >= 0 ? p->v[i].role
@@ -693,8 +723,8 @@ void ex_doc_speakers(ex_doc *d)
 				 * Officer, Acme" / "Analyst, Big Bank") */
 				if (k + 1 < n && d->lines[k + 1].cls != EX_L_BLANK) {
 					ex_line *T = &d->lines[k + 1];
-					size_t ta = T->start, tb = T->end;
-					bare(s, &ta, &tb);
+					size_t ta, tb;
+					bare_line(d, bared, k + 1, &ta, &tb);
 					if (tb > ta && words_in(s, ta, tb) <= 12 && title_like(s, ta, tb)) {
 						title = T;
 						if (i < 0 && who != EX_ROLE_OPERATOR && ci_has_word(s + ta, tb - ta, "analyst"))
@@ -746,6 +776,7 @@ void ex_doc_speakers(ex_doc *d)
 		}
 	}
 	free(roster);
+	free(bared);
 	if (speakers >= 2)
 		d->kind = EC_DOC_TRANSCRIPT;
 }
