@@ -20,6 +20,13 @@
 
 #include "ex.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define SPEAKERS_SSE2 1
+#else
+#define SPEAKERS_SSE2 0
+#endif
+
 #define MAX_PEOPLE 128
 #define NAME_MAX_LEN 64
 
@@ -411,87 +418,118 @@ static int inline_operator(const char *s, size_t a, size_t b)
 
 /* The analysts the operator names: "question comes from NAME with FIRM",
  * "the line of NAME", "go to NAME", "next is NAME". */
+/* One place of intros(): the cue word at i (a word start) with its
+ * question or line before it and the name after it. */
+static void intro_at(people *p, const char *s, size_t a, size_t b, size_t i)
+{
+	/* the cues "from", "of", "is", "have": by their first letters,
+	 * which differ (one ex_word_at() per word at most) */
+	size_t e;
+	switch (ex_lower((unsigned char)s[i])) {
+	case 'f':
+		e = ex_word_at(s, b, i, "from");
+		break;
+	case 'o':
+		e = ex_word_at(s, b, i, "of");
+		break;
+	case 'i':
+		e = ex_word_at(s, b, i, "is");
+		break;
+	case 'h':
+		e = ex_word_at(s, b, i, "have");
+		break;
+	default:
+		return;
+	}
+	if (!e || e >= b || s[e] != ' ')
+		return;
+	if (i > a && ex_is_word((unsigned char)s[i - 1]))
+		return;
+	/* the cue must follow a question or a line: "question comes
+	 * from", "line of", "go to", "next is", "we have" */
+	size_t lo = i > a + 40 ? i - 40 : a;
+	int cued = 0;
+	for (size_t k = lo; k < i && !cued; k++) {
+		/* "question", "questions", "line", "next", "comes",
+		 * "hear" at any byte, by the first letter */
+		switch (ex_lower((unsigned char)s[k])) {
+		case 'q':
+			cued = ex_word_at(s, b, k, "question") || ex_word_at(s, b, k, "questions");
+			break;
+		case 'l':
+			cued = ex_word_at(s, b, k, "line") != 0;
+			break;
+		case 'n':
+			cued = ex_word_at(s, b, k, "next") != 0;
+			break;
+		case 'c':
+			cued = ex_word_at(s, b, k, "comes") != 0;
+			break;
+		case 'h':
+			cued = ex_word_at(s, b, k, "hear") != 0;
+			break;
+		default:
+			break;
+		}
+	}
+	if (!cued)
+		return;
+	size_t ns = e + 1, ne = ns;
+	/* "the line of Amit Daryanani with Evercore": up to the first
+	 * word that is not capitalised (or a particle), at most 4 */
+	int words = 0;
+	while (ne < b && words < 4) {
+		unsigned char c = (unsigned char)s[ne];
+		if (!((c >= 'A' && c <= 'Z') || c >= 0xc0))
+			break;
+		size_t we = ne;
+		while (we < b && s[we] != ' ' && s[we] != ',' && s[we] != '.' && s[we] != '?')
+			we++;
+		/* "Mr." and initials "J." keep their dot */
+		if (we < b && s[we] == '.' && we - ne <= 2)
+			we++;
+		words++;
+		ne = we;
+		if (ne + 1 < b && s[ne] == ' ' && ((unsigned char)s[ne + 1] >= 'A' && (unsigned char)s[ne + 1] <= 'Z'))
+			ne++;
+		else
+			break;
+	}
+	if (words >= 2 && person_name(s, ns, ne) >= 2)
+		add(p, s + ns, ne - ns, EX_ROLE_ANALYST);
+}
+
 static void intros(people *p, const char *s, size_t a, size_t b)
 {
 	/* not "turn it over to NAME": the operator hands the call to the
 	 * company's speakers that way */
-	for (size_t i = a; i < b; i++) {
-		/* the cues "from", "of", "is", "have": by their first letters,
-		 * which differ (one ex_word_at() per word at most) */
-		size_t e;
-		switch (ex_lower((unsigned char)s[i])) {
-		case 'f':
-			e = ex_word_at(s, b, i, "from");
-			break;
-		case 'o':
-			e = ex_word_at(s, b, i, "of");
-			break;
-		case 'i':
-			e = ex_word_at(s, b, i, "is");
-			break;
-		case 'h':
-			e = ex_word_at(s, b, i, "have");
-			break;
-		default:
-			continue;
-		}
-		if (!e || e >= b || s[e] != ' ')
-			continue;
-		if (i > a && ex_is_word((unsigned char)s[i - 1]))
-			continue;
-		/* the cue must follow a question or a line: "question comes
-		 * from", "line of", "go to", "next is", "we have" */
-		size_t lo = i > a + 40 ? i - 40 : a;
-		int cued = 0;
-		for (size_t k = lo; k < i && !cued; k++) {
-			/* "question", "questions", "line", "next", "comes",
-			 * "hear" at any byte, by the first letter */
-			switch (ex_lower((unsigned char)s[k])) {
-			case 'q':
-				cued = ex_word_at(s, b, k, "question") || ex_word_at(s, b, k, "questions");
-				break;
-			case 'l':
-				cued = ex_word_at(s, b, k, "line") != 0;
-				break;
-			case 'n':
-				cued = ex_word_at(s, b, k, "next") != 0;
-				break;
-			case 'c':
-				cued = ex_word_at(s, b, k, "comes") != 0;
-				break;
-			case 'h':
-				cued = ex_word_at(s, b, k, "hear") != 0;
-				break;
-			default:
-				break;
-			}
-		}
-		if (!cued)
-			continue;
-		size_t ns = e + 1, ne = ns;
-		/* "the line of Amit Daryanani with Evercore": up to the first
-		 * word that is not capitalised (or a particle), at most 4 */
-		int words = 0;
-		while (ne < b && words < 4) {
-			unsigned char c = (unsigned char)s[ne];
-			if (!((c >= 'A' && c <= 'Z') || c >= 0xc0))
-				break;
-			size_t we = ne;
-			while (we < b && s[we] != ' ' && s[we] != ',' && s[we] != '.' && s[we] != '?')
-				we++;
-			/* "Mr." and initials "J." keep their dot */
-			if (we < b && s[we] == '.' && we - ne <= 2)
-				we++;
-			words++;
-			ne = we;
-			if (ne + 1 < b && s[ne] == ' ' && ((unsigned char)s[ne + 1] >= 'A' && (unsigned char)s[ne + 1] <= 'Z'))
-				ne++;
-			else
-				break;
-		}
-		if (words >= 2 && person_name(s, ns, ne) >= 2)
-			add(p, s + ns, ne - ns, EX_ROLE_ANALYST);
+	size_t i = a;
+#if SPEAKERS_SSE2
+	/* 16 bytes at a time: intro_at() only at the bytes it reads a cue
+	 * at, word starts (no word byte before, or a) with 'f', 'o', 'i' or
+	 * 'h' in either case (c | 0x20 is one of these only for them) */
+	const __m128i b20 = _mm_set1_epi8(0x20), l0 = _mm_set1_epi8(0x60), l1 = _mm_set1_epi8(0x7b),
+	              d0 = _mm_set1_epi8(0x2f), d1 = _mm_set1_epi8(0x3a);
+	const __m128i cf = _mm_set1_epi8('f'), co = _mm_set1_epi8('o'), ci = _mm_set1_epi8('i'),
+	              ch = _mm_set1_epi8('h');
+	unsigned prev = 0; /* s[i - 1] is a word byte */
+	for (; i + 16 <= b; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i l = _mm_or_si128(v, b20);
+		/* letters and digits (bytes from 0x80 on are negative: none) */
+		__m128i word = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(l, l0), _mm_cmplt_epi8(l, l1)),
+		                            _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d1)));
+		__m128i cue = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(l, cf), _mm_cmpeq_epi8(l, co)),
+		                           _mm_or_si128(_mm_cmpeq_epi8(l, ci), _mm_cmpeq_epi8(l, ch)));
+		unsigned w = (unsigned)_mm_movemask_epi8(word);
+		unsigned m = (unsigned)_mm_movemask_epi8(cue) & ~(w << 1 | prev);
+		prev = w >> 15;
+		for (; m; m &= m - 1)
+			intro_at(p, s, a, b, i + (unsigned)__builtin_ctz(m));
 	}
+#endif
+	for (; i < b; i++)
+		intro_at(p, s, a, b, i);
 }
 
 /* The operator hands over to a questioner: "question", "line of". */
