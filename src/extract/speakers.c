@@ -42,17 +42,22 @@ typedef struct people {
 	uint64_t lens; /* bit n set when some name is n bytes long */
 } people;
 
-static int find(const people *p, const char *s, size_t n)
+static int find_slow(const people *p, const char *s, size_t n)
+{
+	for (int i = 0; i < p->n; i++)
+		if (p->v[i].len == n && memcmp(p->v[i].name, s, n) == 0)
+			return i;
+	return -1;
+}
+
+static inline int find(const people *p, const char *s, size_t n)
 {
 	/* add() keeps names shorter than NAME_MAX_LEN (64) bytes and marks
 	 * their lengths: most lines asked for are longer or of a length no
 	 * name has */
 	if (n >= NAME_MAX_LEN || !(p->lens >> n & 1))
 		return -1;
-	for (int i = 0; i < p->n; i++)
-		if (p->v[i].len == n && memcmp(p->v[i].name, s, n) == 0)
-			return i;
-	return -1;
+	return find_slow(p, s, n);
 }
 
 /* Records a name; the first side given to a name stays (a roster is read
@@ -77,17 +82,9 @@ static void trim(const char *s, size_t *a, size_t *b)
 		(*b)--;
 }
 
-/* Trimmed, without list markers and Markdown emphasis or heading marks
- * around it, and without a closing colon. */
-static void bare(const char *s, size_t *a, size_t *b)
+/* bare() of a line that may have something to take off. */
+static void bare_slow(const char *s, size_t *a, size_t *b)
 {
-	/* most lines open with a letter or digit and end with one or with
-	 * '.', '?' or ')': nothing to take off either end */
-	if (*a < *b) {
-		unsigned char f = (unsigned char)s[*a], l = (unsigned char)s[*b - 1];
-		if (ex_is_word(f) && (ex_is_word(l) || l == '.' || l == '?' || l == ')'))
-			return;
-	}
 	trim(s, a, b);
 	while (*a < *b && (s[*a] == '*' || s[*a] == '#' || s[*a] == '_' ||
 	                   ((s[*a] == '-' || s[*a] == '+') && *a + 1 < *b && s[*a + 1] == ' ')))
@@ -100,6 +97,20 @@ static void bare(const char *s, size_t *a, size_t *b)
 	while (*b > *a && (s[*b - 1] == '*' || s[*b - 1] == '_' || s[*b - 1] == ':'))
 		(*b)--;
 	trim(s, a, b);
+}
+
+/* Trimmed, without list markers and Markdown emphasis or heading marks
+ * around it, and without a closing colon. */
+static inline void bare(const char *s, size_t *a, size_t *b)
+{
+	/* most lines open with a letter or digit and end with one or with
+	 * '.', '?' or ')': nothing to take off either end */
+	if (*a < *b) {
+		unsigned char f = (unsigned char)s[*a], l = (unsigned char)s[*b - 1];
+		if (ex_is_word(f) && (ex_is_word(l) || l == '.' || l == '?' || l == ')'))
+			return;
+	}
+	bare_slow(s, a, b);
 }
 
 static int ci_eq(const char *s, size_t n, const char *w)
@@ -685,11 +696,12 @@ void ex_doc_speakers(ex_doc *d)
 	/* pass 2: every line's role and Q&A flag */
 	int role = EX_ROLE_COMPANY, qa = 0, speakers = 0, prev_op = 0, op_named = 0;
 	int bare_names = has_operator && dash_speakers == 0;
-	d->work += n;
+	/* the work of pass 2: every line and its bytes (added once, after) */
+	size_t work = n;
 	for (size_t k = 0; k < n; k++) {
 		ex_line *L = &d->lines[k];
 		size_t a = L->start, b = L->end;
-		d->work += b - a;
+		work += b - a;
 		if (roster && roster[k]) {
 			/* the roster: no one speaks there */
 			L->cls = EX_L_SECTION;
@@ -813,6 +825,7 @@ void ex_doc_speakers(ex_doc *d)
 			k++;
 		}
 	}
+	d->work += work;
 	free(roster);
 	free(bared);
 	if (speakers >= 2)
