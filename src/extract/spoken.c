@@ -705,10 +705,13 @@ static inline int may_start_at(const char *s, size_t st)
 	return may_start(((unsigned char)s[st] | c1 << 8 | c2 << 16) | 0x202020u);
 }
 
+static int number_at(ex_doc *d, reps *out, size_t st, size_t e, int k, int v, size_t *i);
+
 /* The word s[st, e) (a whole letter run): when a spoken number starts
  * there, its rewrite is pushed and *i set after it; else *i = e.
- * Returns 0 on a failed allocation. */
-static int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
+ * Returns 0 on a failed allocation.  Inline up to the word's class: most
+ * words offered are no number. */
+static inline EX_ALWAYS_INLINE int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
 {
 	const char *s = d->clean;
 	size_t len = d->clean_len;
@@ -756,6 +759,14 @@ static int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
 	int v, k = classify_word(s + st, e - st, len + 1 - st, &v);
 	if (k != W_UNIT && k != W_TENS && k != W_A && k != W_POINT)
 		return 1;
+	return number_at(d, out, st, e, k, v, i);
+}
+
+/* word_at() for a word of class k (value v) that may start a number. */
+static int number_at(ex_doc *d, reps *out, size_t st, size_t e, int k, int v, size_t *i)
+{
+	const char *s = d->clean;
+	size_t len = d->clean_len;
 	cursor c;
 	c.s = s;
 	c.len = len;
@@ -766,6 +777,14 @@ static int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
 	c.t[0].e = e;
 	c.t[0].k = k;
 	c.t[0].v = v;
+	if (k == W_A) {
+		/* "a" starts a number only before a scale, "dollar(s)",
+		 * "hundred" or "thousand" (parse_spoken() reads the same
+		 * token, then from the cursor) */
+		int k1 = kind_at(&c, 1);
+		if (k1 != W_SCALE && k1 != W_DOLLAR && k1 != W_HUNDRED && k1 != W_THOUSAND)
+			return 1;
+	}
 	spnum o;
 	if (!parse_spoken(&c, 0, &o))
 		return 1;
