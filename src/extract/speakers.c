@@ -307,7 +307,34 @@ static int title_like(const char *s, size_t a, size_t b)
 	/* one pass: a digit, '?' or '!' anywhere says no, even after a
 	 * title word */
 	int title = 0;
-	for (size_t i = a; i < b; i++) {
+	size_t i = a;
+#if SPEAKERS_SSE2
+	/* 16 bytes at a time: title_word_at() only at letters after no word
+	 * byte (it reads no title at a byte that is no letter) */
+	const __m128i b20 = _mm_set1_epi8(0x20), l0 = _mm_set1_epi8(0x60), l1 = _mm_set1_epi8(0x7b),
+	              d0 = _mm_set1_epi8(0x2f), d1 = _mm_set1_epi8(0x3a), q = _mm_set1_epi8('?'),
+	              x = _mm_set1_epi8('!');
+	unsigned prev = 0; /* s[i - 1] is a word byte */
+	for (; i + 16 <= b; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i l = _mm_or_si128(v, b20);
+		/* (bytes from 0x80 on are negative: no letter, no digit) */
+		__m128i dig = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d1));
+		__m128i bad = _mm_or_si128(dig, _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, x)));
+		if (_mm_movemask_epi8(bad))
+			return 0;
+		/* no digit here: the word bytes are the letters */
+		unsigned w = (unsigned)_mm_movemask_epi8(
+		    _mm_and_si128(_mm_cmpgt_epi8(l, l0), _mm_cmplt_epi8(l, l1)));
+		for (unsigned m = title ? 0 : w & ~(w << 1 | prev); m; m &= m - 1)
+			if (title_word_at(s, b, i + (unsigned)__builtin_ctz(m))) {
+				title = 1;
+				break;
+			}
+		prev = w >> 15;
+	}
+#endif
+	for (; i < b; i++) {
 		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '?' || s[i] == '!')
 			return 0;
 		if (!title && (i == a || !ex_is_word((unsigned char)s[i - 1])) && title_word_at(s, b, i))
@@ -579,7 +606,7 @@ static size_t name_colon(const char *s, size_t a, size_t b)
  * line that was not blank then (pass 2 asks only for such lines: it
  * makes no line blank, and a line's class changes only once pass 2 has
  * read it). */
-static void bare_line(const ex_doc *d, const size_t *bared, size_t k, size_t *a, size_t *b)
+static inline void bare_line(const ex_doc *d, const size_t *bared, size_t k, size_t *a, size_t *b)
 {
 	if (bared) {
 		*a = bared[2 * k];
