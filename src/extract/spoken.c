@@ -207,13 +207,15 @@ static int classify_word(const char *w, size_t n, size_t avail, int *v)
 }
 
 /* Reads the word at i (s[i] a letter): its end, or 0 when the letters run
- * into a digit ("one2" is no word). */
+ * into a digit ("one2" is no word).  s[len] is the text's closing NUL,
+ * neither a letter nor a digit: no bound tests. */
 static size_t word_end(const char *s, size_t len, size_t i)
 {
+	(void)len;
 	size_t e = i;
-	while (e < len && ex_is_alpha((unsigned char)s[e]))
+	while (ex_is_alpha((unsigned char)s[e]))
 		e++;
-	if (e < len && (unsigned char)(s[e] - '0') < 10)
+	if ((unsigned char)(s[e] - '0') < 10)
 		return 0;
 	return e;
 }
