@@ -20,6 +20,13 @@
 
 #include "ex.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define SPEAKERS_SSE2 1
+#else
+#define SPEAKERS_SSE2 0
+#endif
+
 #define MAX_PEOPLE 128
 #define NAME_MAX_LEN 64
 
@@ -35,17 +42,22 @@ typedef struct people {
 	uint64_t lens; /* bit n set when some name is n bytes long */
 } people;
 
-static int find(const people *p, const char *s, size_t n)
+static int find_slow(const people *p, const char *s, size_t n)
+{
+	for (int i = 0; i < p->n; i++)
+		if (p->v[i].len == n && memcmp(p->v[i].name, s, n) == 0)
+			return i;
+	return -1;
+}
+
+static inline int find(const people *p, const char *s, size_t n)
 {
 	/* add() keeps names shorter than NAME_MAX_LEN (64) bytes and marks
 	 * their lengths: most lines asked for are longer or of a length no
 	 * name has */
 	if (n >= NAME_MAX_LEN || !(p->lens >> n & 1))
 		return -1;
-	for (int i = 0; i < p->n; i++)
-		if (p->v[i].len == n && memcmp(p->v[i].name, s, n) == 0)
-			return i;
-	return -1;
+	return find_slow(p, s, n);
 }
 
 /* Records a name; the first side given to a name stays (a roster is read
@@ -70,17 +82,9 @@ static void trim(const char *s, size_t *a, size_t *b)
 		(*b)--;
 }
 
-/* Trimmed, without list markers and Markdown emphasis or heading marks
- * around it, and without a closing colon. */
-static void bare(const char *s, size_t *a, size_t *b)
+/* bare() of a line that may have something to take off. */
+static void bare_slow(const char *s, size_t *a, size_t *b)
 {
-	/* most lines open with a letter or digit and end with one or with
-	 * '.', '?' or ')': nothing to take off either end */
-	if (*a < *b) {
-		unsigned char f = (unsigned char)s[*a], l = (unsigned char)s[*b - 1];
-		if (ex_is_word(f) && (ex_is_word(l) || l == '.' || l == '?' || l == ')'))
-			return;
-	}
 	trim(s, a, b);
 	while (*a < *b && (s[*a] == '*' || s[*a] == '#' || s[*a] == '_' ||
 	                   ((s[*a] == '-' || s[*a] == '+') && *a + 1 < *b && s[*a + 1] == ' ')))
@@ -93,6 +97,20 @@ static void bare(const char *s, size_t *a, size_t *b)
 	while (*b > *a && (s[*b - 1] == '*' || s[*b - 1] == '_' || s[*b - 1] == ':'))
 		(*b)--;
 	trim(s, a, b);
+}
+
+/* Trimmed, without list markers and Markdown emphasis or heading marks
+ * around it, and without a closing colon. */
+static inline void bare(const char *s, size_t *a, size_t *b)
+{
+	/* most lines open with a letter or digit and end with one or with
+	 * '.', '?' or ')': nothing to take off either end */
+	if (*a < *b) {
+		unsigned char f = (unsigned char)s[*a], l = (unsigned char)s[*b - 1];
+		if (ex_is_word(f) && (ex_is_word(l) || l == '.' || l == '?' || l == ')'))
+			return;
+	}
+	bare_slow(s, a, b);
 }
 
 static int ci_eq(const char *s, size_t n, const char *w)
@@ -286,30 +304,81 @@ static int title_like(const char *s, size_t a, size_t b)
 {
 	if (b - a > 140)
 		return 0;
-	for (size_t i = a; i < b; i++)
+	/* one pass: a digit, '?' or '!' anywhere says no, even after a
+	 * title word */
+	int title = 0;
+	size_t i = a;
+#if SPEAKERS_SSE2
+	/* 16 bytes at a time: title_word_at() only at letters after no word
+	 * byte (it reads no title at a byte that is no letter) */
+	const __m128i b20 = _mm_set1_epi8(0x20), l0 = _mm_set1_epi8(0x60), l1 = _mm_set1_epi8(0x7b),
+	              d0 = _mm_set1_epi8(0x2f), d1 = _mm_set1_epi8(0x3a), q = _mm_set1_epi8('?'),
+	              x = _mm_set1_epi8('!');
+	unsigned prev = 0; /* s[i - 1] is a word byte */
+	for (; i + 16 <= b; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i l = _mm_or_si128(v, b20);
+		/* (bytes from 0x80 on are negative: no letter, no digit) */
+		__m128i dig = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d1));
+		__m128i bad = _mm_or_si128(dig, _mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, x)));
+		if (_mm_movemask_epi8(bad))
+			return 0;
+		/* no digit here: the word bytes are the letters */
+		unsigned w = (unsigned)_mm_movemask_epi8(
+		    _mm_and_si128(_mm_cmpgt_epi8(l, l0), _mm_cmplt_epi8(l, l1)));
+		for (unsigned m = title ? 0 : w & ~(w << 1 | prev); m; m &= m - 1)
+			if (title_word_at(s, b, i + (unsigned)__builtin_ctz(m))) {
+				title = 1;
+				break;
+			}
+		prev = w >> 15;
+	}
+#endif
+	for (; i < b; i++) {
 		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '?' || s[i] == '!')
 			return 0;
-	for (size_t i = a; i < b; i++)
-		if ((i == a || !ex_is_word((unsigned char)s[i - 1])) && title_word_at(s, b, i))
-			return 1;
-	return 0;
+		if (!title && (i == a || !ex_is_word((unsigned char)s[i - 1])) && title_word_at(s, b, i))
+			title = 1;
+	}
+	return title;
+}
+
+/* A field separator of separator() at i (i + 1 < b). */
+static inline int separator_at(const char *s, size_t i, size_t b)
+{
+	if (s[i] == ',' && s[i + 1] == ' ')
+		return 1;
+	if (s[i] != ' ')
+		return 0;
+	if (i + 2 < b && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' ')))
+		return 1;
+	return i + 4 < b && (unsigned char)s[i + 1] == 0xe2 && (unsigned char)s[i + 2] == 0x80 &&
+	       ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ';
 }
 
 /* The first field separator of a roster or speaker line: " - ", " -- ",
  * " – ", " — " or ", ".  Returns its offset, b when there is none. */
 static size_t separator(const char *s, size_t a, size_t b)
 {
-	for (size_t i = a; i + 1 < b; i++) {
-		if (s[i] == ',' && s[i + 1] == ' ')
-			return i;
-		if (s[i] != ' ')
-			continue;
-		if (i + 2 < b && s[i + 1] == '-' && (s[i + 2] == ' ' || (s[i + 2] == '-' && i + 3 < b && s[i + 3] == ' ')))
-			return i;
-		if (i + 4 < b && (unsigned char)s[i + 1] == 0xe2 && (unsigned char)s[i + 2] == 0x80 &&
-		    ((unsigned char)s[i + 3] == 0x93 || (unsigned char)s[i + 3] == 0x94) && s[i + 4] == ' ')
-			return i;
+	size_t i = a;
+#if SPEAKERS_SSE2
+	/* 16 bytes at a time: separator_at() only at a ',' or a blank, which
+	 * every separator starts with */
+	const __m128i comma = _mm_set1_epi8(','), blank = _mm_set1_epi8(' ');
+	for (; i + 16 < b; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, blank)));
+		for (; m; m &= m - 1) {
+			size_t j = i + (unsigned)__builtin_ctz(m); /* j + 1 < b */
+			if (separator_at(s, j, b))
+				return j;
+		}
 	}
+#endif
+	for (; i + 1 < b; i++)
+		if (separator_at(s, i, b))
+			return i;
 	return b;
 }
 
@@ -324,6 +393,9 @@ static size_t name_separator(const char *s, size_t a, size_t b)
 	size_t lim = b - a > NAME_MAX_LEN + 4 ? a + NAME_MAX_LEN + 4 : b;
 	int words = 1;
 	for (size_t i = a; i + 1 < lim; i++) {
+		/* a letter is no separator and may stand in a name */
+		if (ex_is_alpha((unsigned char)s[i]))
+			continue;
 		if (s[i] == ',' && s[i + 1] == ' ')
 			return i - a < NAME_MAX_LEN ? i : b;
 		if (s[i] == ' ') {
@@ -405,87 +477,118 @@ static int inline_operator(const char *s, size_t a, size_t b)
 
 /* The analysts the operator names: "question comes from NAME with FIRM",
  * "the line of NAME", "go to NAME", "next is NAME". */
+/* One place of intros(): the cue word at i (a word start) with its
+ * question or line before it and the name after it. */
+static void intro_at(people *p, const char *s, size_t a, size_t b, size_t i)
+{
+	/* the cues "from", "of", "is", "have": by their first letters,
+	 * which differ (one ex_word_at() per word at most) */
+	size_t e;
+	switch (ex_lower((unsigned char)s[i])) {
+	case 'f':
+		e = ex_word_at(s, b, i, "from");
+		break;
+	case 'o':
+		e = ex_word_at(s, b, i, "of");
+		break;
+	case 'i':
+		e = ex_word_at(s, b, i, "is");
+		break;
+	case 'h':
+		e = ex_word_at(s, b, i, "have");
+		break;
+	default:
+		return;
+	}
+	if (!e || e >= b || s[e] != ' ')
+		return;
+	if (i > a && ex_is_word((unsigned char)s[i - 1]))
+		return;
+	/* the cue must follow a question or a line: "question comes
+	 * from", "line of", "go to", "next is", "we have" */
+	size_t lo = i > a + 40 ? i - 40 : a;
+	int cued = 0;
+	for (size_t k = lo; k < i && !cued; k++) {
+		/* "question", "questions", "line", "next", "comes",
+		 * "hear" at any byte, by the first letter */
+		switch (ex_lower((unsigned char)s[k])) {
+		case 'q':
+			cued = ex_word_at(s, b, k, "question") || ex_word_at(s, b, k, "questions");
+			break;
+		case 'l':
+			cued = ex_word_at(s, b, k, "line") != 0;
+			break;
+		case 'n':
+			cued = ex_word_at(s, b, k, "next") != 0;
+			break;
+		case 'c':
+			cued = ex_word_at(s, b, k, "comes") != 0;
+			break;
+		case 'h':
+			cued = ex_word_at(s, b, k, "hear") != 0;
+			break;
+		default:
+			break;
+		}
+	}
+	if (!cued)
+		return;
+	size_t ns = e + 1, ne = ns;
+	/* "the line of Amit Daryanani with Evercore": up to the first
+	 * word that is not capitalised (or a particle), at most 4 */
+	int words = 0;
+	while (ne < b && words < 4) {
+		unsigned char c = (unsigned char)s[ne];
+		if (!((c >= 'A' && c <= 'Z') || c >= 0xc0))
+			break;
+		size_t we = ne;
+		while (we < b && s[we] != ' ' && s[we] != ',' && s[we] != '.' && s[we] != '?')
+			we++;
+		/* "Mr." and initials "J." keep their dot */
+		if (we < b && s[we] == '.' && we - ne <= 2)
+			we++;
+		words++;
+		ne = we;
+		if (ne + 1 < b && s[ne] == ' ' && ((unsigned char)s[ne + 1] >= 'A' && (unsigned char)s[ne + 1] <= 'Z'))
+			ne++;
+		else
+			break;
+	}
+	if (words >= 2 && person_name(s, ns, ne) >= 2)
+		add(p, s + ns, ne - ns, EX_ROLE_ANALYST);
+}
+
 static void intros(people *p, const char *s, size_t a, size_t b)
 {
 	/* not "turn it over to NAME": the operator hands the call to the
 	 * company's speakers that way */
-	for (size_t i = a; i < b; i++) {
-		/* the cues "from", "of", "is", "have": by their first letters,
-		 * which differ (one ex_word_at() per word at most) */
-		size_t e;
-		switch (ex_lower((unsigned char)s[i])) {
-		case 'f':
-			e = ex_word_at(s, b, i, "from");
-			break;
-		case 'o':
-			e = ex_word_at(s, b, i, "of");
-			break;
-		case 'i':
-			e = ex_word_at(s, b, i, "is");
-			break;
-		case 'h':
-			e = ex_word_at(s, b, i, "have");
-			break;
-		default:
-			continue;
-		}
-		if (!e || e >= b || s[e] != ' ')
-			continue;
-		if (i > a && ex_is_word((unsigned char)s[i - 1]))
-			continue;
-		/* the cue must follow a question or a line: "question comes
-		 * from", "line of", "go to", "next is", "we have" */
-		size_t lo = i > a + 40 ? i - 40 : a;
-		int cued = 0;
-		for (size_t k = lo; k < i && !cued; k++) {
-			/* "question", "questions", "line", "next", "comes",
-			 * "hear" at any byte, by the first letter */
-			switch (ex_lower((unsigned char)s[k])) {
-			case 'q':
-				cued = ex_word_at(s, b, k, "question") || ex_word_at(s, b, k, "questions");
-				break;
-			case 'l':
-				cued = ex_word_at(s, b, k, "line") != 0;
-				break;
-			case 'n':
-				cued = ex_word_at(s, b, k, "next") != 0;
-				break;
-			case 'c':
-				cued = ex_word_at(s, b, k, "comes") != 0;
-				break;
-			case 'h':
-				cued = ex_word_at(s, b, k, "hear") != 0;
-				break;
-			default:
-				break;
-			}
-		}
-		if (!cued)
-			continue;
-		size_t ns = e + 1, ne = ns;
-		/* "the line of Amit Daryanani with Evercore": up to the first
-		 * word that is not capitalised (or a particle), at most 4 */
-		int words = 0;
-		while (ne < b && words < 4) {
-			unsigned char c = (unsigned char)s[ne];
-			if (!((c >= 'A' && c <= 'Z') || c >= 0xc0))
-				break;
-			size_t we = ne;
-			while (we < b && s[we] != ' ' && s[we] != ',' && s[we] != '.' && s[we] != '?')
-				we++;
-			/* "Mr." and initials "J." keep their dot */
-			if (we < b && s[we] == '.' && we - ne <= 2)
-				we++;
-			words++;
-			ne = we;
-			if (ne + 1 < b && s[ne] == ' ' && ((unsigned char)s[ne + 1] >= 'A' && (unsigned char)s[ne + 1] <= 'Z'))
-				ne++;
-			else
-				break;
-		}
-		if (words >= 2 && person_name(s, ns, ne) >= 2)
-			add(p, s + ns, ne - ns, EX_ROLE_ANALYST);
+	size_t i = a;
+#if SPEAKERS_SSE2
+	/* 16 bytes at a time: intro_at() only at the bytes it reads a cue
+	 * at, word starts (no word byte before, or a) with 'f', 'o', 'i' or
+	 * 'h' in either case (c | 0x20 is one of these only for them) */
+	const __m128i b20 = _mm_set1_epi8(0x20), l0 = _mm_set1_epi8(0x60), l1 = _mm_set1_epi8(0x7b),
+	              d0 = _mm_set1_epi8(0x2f), d1 = _mm_set1_epi8(0x3a);
+	const __m128i cf = _mm_set1_epi8('f'), co = _mm_set1_epi8('o'), ci = _mm_set1_epi8('i'),
+	              ch = _mm_set1_epi8('h');
+	unsigned prev = 0; /* s[i - 1] is a word byte */
+	for (; i + 16 <= b; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i l = _mm_or_si128(v, b20);
+		/* letters and digits (bytes from 0x80 on are negative: none) */
+		__m128i word = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(l, l0), _mm_cmplt_epi8(l, l1)),
+		                            _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d1)));
+		__m128i cue = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(l, cf), _mm_cmpeq_epi8(l, co)),
+		                           _mm_or_si128(_mm_cmpeq_epi8(l, ci), _mm_cmpeq_epi8(l, ch)));
+		unsigned w = (unsigned)_mm_movemask_epi8(word);
+		unsigned m = (unsigned)_mm_movemask_epi8(cue) & ~(w << 1 | prev);
+		prev = w >> 15;
+		for (; m; m &= m - 1)
+			intro_at(p, s, a, b, i + (unsigned)__builtin_ctz(m));
 	}
+#endif
+	for (; i < b; i++)
+		intro_at(p, s, a, b, i);
 }
 
 /* The operator hands over to a questioner: "question", "line of". */
@@ -520,6 +623,22 @@ static size_t name_colon(const char *s, size_t a, size_t b)
 	return c;
 }
 
+/* Line k after bare(): from pass 1 of ex_doc_speakers, which bared every
+ * line that was not blank then (pass 2 asks only for such lines: it
+ * makes no line blank, and a line's class changes only once pass 2 has
+ * read it). */
+static inline void bare_line(const ex_doc *d, const size_t *bared, size_t k, size_t *a, size_t *b)
+{
+	if (bared) {
+		*a = bared[2 * k];
+		*b = bared[2 * k + 1];
+		return;
+	}
+	*a = d->lines[k].start;
+	*b = d->lines[k].end;
+	bare(d->clean, a, b);
+}
+
 void ex_doc_speakers(ex_doc *d)
 {
 	const char *s = d->clean;
@@ -533,6 +652,9 @@ void ex_doc_speakers(ex_doc *d)
 	/* pass 1: the roster, the operator, the operator's introductions */
 	int mode = -1, op_turn = 0, op_text = 0;
 	unsigned char *roster = NULL; /* 1 an entry, 2 a roster heading */
+	/* every line's bounds after bare(), from pass 1 for pass 2 (NULL
+	 * when out of memory: pass 2 computes them again) */
+	size_t *bared = malloc(2 * n * sizeof *bared + 1);
 	for (size_t k = 0; k < n; k++) {
 		ex_line *L = &d->lines[k];
 		if (L->cls == EX_L_BLANK) {
@@ -544,6 +666,10 @@ void ex_doc_speakers(ex_doc *d)
 		size_t a = L->start, b = L->end;
 		size_t ba = a, bb = b;
 		bare(s, &ba, &bb);
+		if (bared) {
+			bared[2 * k] = ba;
+			bared[2 * k + 1] = bb;
+		}
 		int h = L->cls == EX_L_TEXT || L->cls == EX_L_HEADING || L->cls == EX_L_SPEAKER ||
 		                L->cls == EX_L_SECTION
 		            ? roster_heading(s + ba, bb - ba)
@@ -552,8 +678,10 @@ void ex_doc_speakers(ex_doc *d)
 			mode = h;
 			if (!roster) {
 				roster = calloc(n, 1);
-				if (!roster)
+				if (!roster) {
+					free(bared);
 					return; /* the roles classify() found stay */
+				}
 			}
 			roster[k] = 2;
 			continue;
@@ -616,11 +744,12 @@ void ex_doc_speakers(ex_doc *d)
 	/* pass 2: every line's role and Q&A flag */
 	int role = EX_ROLE_COMPANY, qa = 0, speakers = 0, prev_op = 0, op_named = 0;
 	int bare_names = has_operator && dash_speakers == 0;
-	d->work += n;
+	/* the work of pass 2: every line and its bytes (added once, after) */
+	size_t work = n;
 	for (size_t k = 0; k < n; k++) {
 		ex_line *L = &d->lines[k];
 		size_t a = L->start, b = L->end;
-		d->work += b - a;
+		work += b - a;
 		if (roster && roster[k]) {
 			/* the roster: no one speaks there */
 			L->cls = EX_L_SECTION;
@@ -646,8 +775,8 @@ void ex_doc_speakers(ex_doc *d)
 		ex_line *title = NULL; /* the title line below a name */
 		if (L->cls == EX_L_SPEAKER || L->turn) {
 			who = L->role;
-			size_t na = a, nb = b;
-			bare(s, &na, &nb);
+			size_t na, nb;
+			bare_line(d, bared, k, &na, &nb);
 			size_t sep = separator(s, na, nb);
 			if (L->turn) {
 				size_t c = name_colon(s, na, nb);
@@ -660,8 +789,8 @@ void ex_doc_speakers(ex_doc *d)
 			if (who != EX_ROLE_OPERATOR && i >= 0 && !title_like(s, sep, nb))
 				who = p->v[i].role;
 		} else if (L->cls == EX_L_TEXT || L->cls == EX_L_HEADING) {
-			size_t na = a, nb = b;
-			bare(s, &na, &nb);
+			size_t na, nb;
+			bare_line(d, bared, k, &na, &nb);
 			int i = -1;
 			if (is_operator(s + na, nb - na)) {
 				who = EX_ROLE_OPERATOR;
@@ -672,8 +801,13 @@ void ex_doc_speakers(ex_doc *d)
 				who = qa && prev_op && op_named ? EX_ROLE_ANALYST : EX_ROLE_COMPANY;
 				add(p, s + na, nb - na, who);
 			} else {
-				/* "Name, Title" on a line of its own */
-				size_t sep = bare_names || has_operator ? name_separator(s, na, nb) : nb;
+				/* "Name, Title" on a line of its own.  A separator
+				 * comes before NAME_MAX_LEN or not at all, and
+				 * title_like() takes at most 140 bytes after it: a
+				 * longer line has no name and title */
+				size_t sep = (bare_names || has_operator) && nb - na <= NAME_MAX_LEN + 140
+				                 ? name_separator(s, na, nb)
+				                 : nb;
 				if (sep < nb && person_name(s, na, sep) >= 2 && title_like(s, sep, nb)) {
 					i = find(p, s + na, sep - na);
 					who = i >= 0 ? p->v[i].role
@@ -687,8 +821,8 @@ void ex_doc_speakers(ex_doc *d)
 				 * Officer, Acme" / "Analyst, Big Bank") */
 				if (k + 1 < n && d->lines[k + 1].cls != EX_L_BLANK) {
 					ex_line *T = &d->lines[k + 1];
-					size_t ta = T->start, tb = T->end;
-					bare(s, &ta, &tb);
+					size_t ta, tb;
+					bare_line(d, bared, k + 1, &ta, &tb);
 					if (tb > ta && words_in(s, ta, tb) <= 12 && title_like(s, ta, tb)) {
 						title = T;
 						if (i < 0 && who != EX_ROLE_OPERATOR && ci_has_word(s + ta, tb - ta, "analyst"))
@@ -739,7 +873,9 @@ void ex_doc_speakers(ex_doc *d)
 			k++;
 		}
 	}
+	d->work += work;
 	free(roster);
+	free(bared);
 	if (speakers >= 2)
 		d->kind = EC_DOC_TRANSCRIPT;
 }

@@ -64,8 +64,19 @@ typedef struct cursor {
 /* The lower-case letters of a word of at most 8 letters packed into an
  * integer, so that a word is classified by a few integer compares (the
  * scan classifies nearly every short word of the text). */
-static inline uint64_t pack(const char *w, size_t n)
+static inline uint64_t pack(const char *w, size_t n, size_t avail)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* one load when 8 bytes can be read (w[0] the low byte) */
+	if (avail >= 8) {
+		uint64_t y;
+		memcpy(&y, w, 8);
+		y |= UINT64_C(0x2020202020202020);
+		return n >= 8 ? y : y & ((UINT64_C(1) << (8 * n)) - 1);
+	}
+#else
+	(void)avail;
+#endif
 	uint64_t x = 0;
 	for (size_t k = 0; k < n; k++)
 		x |= (uint64_t)((unsigned char)w[k] | 0x20) << (8 * k);
@@ -84,23 +95,24 @@ static inline uint64_t pack(const char *w, size_t n)
 	 (sizeof(l) > 7 ? (uint64_t)(unsigned char)(l)[sizeof(l) > 7 ? 6 : 0] << 48 : 0) | \
 	 (sizeof(l) > 8 ? (uint64_t)(unsigned char)(l)[sizeof(l) > 8 ? 7 : 0] << 56 : 0))
 
-/* Class of the word w[0..n) of letters (any case); *v its value. */
-static int classify_word(const char *w, size_t n, int *v)
+/* Class of the word w[0..n) of letters (any case); *v its value.  avail
+ * bytes can be read from w (at least n). */
+static int classify_word(const char *w, size_t n, size_t avail, int *v)
 {
 	*v = 0;
 	if (n == 0 || n > 10)
 		return W_NONE;
 	if (n > 8) {
-		if (n == 9 && pack(w, 8) == PK("seventee") && (w[8] | 0x20) == 'n') {
+		if (n == 9 && pack(w, 8, avail) == PK("seventee") && (w[8] | 0x20) == 'n') {
 			*v = 17;
 			return W_UNIT;
 		}
-		if (n == 10 && pack(w, 8) == PK("percenta") && (w[8] | 0x20) == 'g' &&
+		if (n == 10 && pack(w, 8, avail) == PK("percenta") && (w[8] | 0x20) == 'g' &&
 		    (w[9] | 0x20) == 'e')
 			return W_PERCENTAGE;
 		return W_NONE;
 	}
-	uint64_t x = pack(w, n);
+	uint64_t x = pack(w, n, avail);
 #define U(lit, val)                  \
 	if (x == PK(lit)) {          \
 		*v = (val);          \
@@ -195,21 +207,21 @@ static int classify_word(const char *w, size_t n, int *v)
 }
 
 /* Reads the word at i (s[i] a letter): its end, or 0 when the letters run
- * into a digit ("one2" is no word). */
+ * into a digit ("one2" is no word).  s[len] is the text's closing NUL,
+ * neither a letter nor a digit: no bound tests. */
 static size_t word_end(const char *s, size_t len, size_t i)
 {
+	(void)len;
 	size_t e = i;
-	while (e < len && ex_is_alpha((unsigned char)s[e]))
+	while (ex_is_alpha((unsigned char)s[e]))
 		e++;
-	if (e < len && (unsigned char)(s[e] - '0') < 10)
+	if ((unsigned char)(s[e] - '0') < 10)
 		return 0;
 	return e;
 }
 
-/* Token k of the cursor, or NULL when the words stop before it.  Words
- * are separated by spaces or one hyphen ("fifty-eight"); any other
- * character (a comma, a full stop, a line break) ends the number. */
-static const tok *tk(cursor *c, int k)
+/* tk() for a token not read yet. */
+static const tok *tk_read(cursor *c, int k)
 {
 	while (c->n <= k && !c->done) {
 		if (c->n >= MAXTOK) {
@@ -242,9 +254,19 @@ static const tok *tk(cursor *c, int k)
 		tok *t = &c->t[c->n++];
 		t->s = j;
 		t->e = we;
-		t->k = classify_word(c->s + j, we - j, &t->v);
+		/* the text ends with a NUL at len: len + 1 - j bytes */
+		t->k = classify_word(c->s + j, we - j, c->len + 1 - j, &t->v);
 	}
 	return k < c->n ? &c->t[k] : NULL;
+}
+
+/* Token k of the cursor, or NULL when the words stop before it.  Words
+ * are separated by spaces or one hyphen ("fifty-eight"); any other
+ * character (a comma, a full stop, a line break) ends the number.  The
+ * parser asks for the tokens already read most of the time. */
+static inline const tok *tk(cursor *c, int k)
+{
+	return k < c->n ? &c->t[k] : tk_read(c, k);
 }
 
 static int kind_at(cursor *c, int k)
@@ -673,7 +695,7 @@ static inline int may_start(uint32_t w)
 	uint32_t key = w & 0xffffff;
 	if (tri_keys[TRI_SLOT(key)] == key)
 		return 1;
-	return (w & 0xff) == 'a' && !ex_is_alpha((unsigned char)(w >> 8));
+	return (unsigned char)w == 'a' && !ex_is_alpha((unsigned char)(w >> 8));
 }
 
 /* may_start() at s[st] of a text that ends with a NUL at len > st: reads
@@ -685,10 +707,13 @@ static inline int may_start_at(const char *s, size_t st)
 	return may_start(((unsigned char)s[st] | c1 << 8 | c2 << 16) | 0x202020u);
 }
 
+static int number_at(ex_doc *d, reps *out, size_t st, size_t e, int k, int v, size_t *i);
+
 /* The word s[st, e) (a whole letter run): when a spoken number starts
  * there, its rewrite is pushed and *i set after it; else *i = e.
- * Returns 0 on a failed allocation. */
-static int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
+ * Returns 0 on a failed allocation.  Inline up to the word's class: most
+ * words offered are no number. */
+static inline EX_ALWAYS_INLINE int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
 {
 	const char *s = d->clean;
 	size_t len = d->clean_len;
@@ -733,9 +758,17 @@ static int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
 		return 1; /* "one2" */
 	if (!word_start(s, st))
 		return 1;
-	int v, k = classify_word(s + st, e - st, &v);
+	int v, k = classify_word(s + st, e - st, len + 1 - st, &v);
 	if (k != W_UNIT && k != W_TENS && k != W_A && k != W_POINT)
 		return 1;
+	return number_at(d, out, st, e, k, v, i);
+}
+
+/* word_at() for a word of class k (value v) that may start a number. */
+static int number_at(ex_doc *d, reps *out, size_t st, size_t e, int k, int v, size_t *i)
+{
+	const char *s = d->clean;
+	size_t len = d->clean_len;
 	cursor c;
 	c.s = s;
 	c.len = len;
@@ -746,6 +779,14 @@ static int word_at(ex_doc *d, reps *out, size_t st, size_t e, size_t *i)
 	c.t[0].e = e;
 	c.t[0].k = k;
 	c.t[0].v = v;
+	if (k == W_A) {
+		/* "a" starts a number only before a scale, "dollar(s)",
+		 * "hundred" or "thousand" (parse_spoken() reads the same
+		 * token, then from the cursor) */
+		int k1 = kind_at(&c, 1);
+		if (k1 != W_SCALE && k1 != W_DOLLAR && k1 != W_HUNDRED && k1 != W_THOUSAND)
+			return 1;
+	}
 	spnum o;
 	if (!parse_spoken(&c, 0, &o))
 		return 1;
@@ -818,7 +859,8 @@ static int scan(ex_doc *d, reps *out)
 			 * little-endian: s[st] is the low byte */
 			uint32_t w;
 			memcpy(&w, s + st, 4);
-			if (!may_start(w | 0x20202020u) || st < i)
+			w |= 0x20202020u;
+			if (!may_start(w) || st < i)
 				continue;
 			size_t e = st + 1;
 			while (ex_is_alpha((unsigned char)s[e]))
