@@ -12,10 +12,11 @@
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* A UTF-8 sequence at s[i] equal to lit. */
-static int lit_at(const char *s, size_t len, size_t i, const char *lit)
+static inline int lit_at(const char *s, size_t len, size_t i, const char *lit)
 {
 	size_t n = strlen(lit);
-	return i + n <= len && memcmp(s + i, lit, n) == 0;
+	/* the first byte alone first: most calls fail there */
+	return i + n <= len && s[i] == lit[0] && memcmp(s + i, lit, n) == 0;
 }
 
 /* Scale word or suffix at s[i] (after optional blanks).  Returns the
@@ -152,6 +153,16 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 	if (i >= len)
 		return 0;
 	size_t start = i;
+	/* a number opens with '(', '-', a minus sign (0xe2 ...), "US$", '$'
+	 * or a digit (the steps below skip nothing else): text fails here */
+	switch ((unsigned char)s[i]) {
+	case '(': case '-': case 0xe2: case 'U': case '$':
+	case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		break;
+	default:
+		return 0;
+	}
 	if (i > 0) {
 		unsigned char p = (unsigned char)s[i - 1];
 		if (ex_is_alpha(p) || is_digit(p) || p == '.' || p == '_')
