@@ -773,6 +773,30 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 	return ex_when_may_follow(s, len, i);
 }
 
+/* What the first byte of a word lets through (ex_when_parse): each flag
+ * is the set of bytes that the named reader accepts first (its own first
+ * test), so calling it only for those bytes changes nothing and saves the
+ * calls that fail at once. */
+enum {
+	K_FY = 1,  /* fiscal_year_at: 'F' or 'f' */
+	K_MON = 2, /* months_ended: three six nine twelve 3 6 9 12 fiscal year quarter */
+	K_Y4 = 4,  /* year4_at: a digit */
+	K_ORD = 8  /* ordinal_at: first second third fourth 1st 2nd 3rd 4th */
+};
+static const unsigned char first_kind[256] = {
+    ['F'] = K_FY | K_MON | K_ORD, ['f'] = K_FY | K_MON | K_ORD,
+    ['T'] = K_MON | K_ORD,        ['t'] = K_MON | K_ORD,
+    ['S'] = K_MON | K_ORD,        ['s'] = K_MON | K_ORD,
+    ['N'] = K_MON,                ['n'] = K_MON,
+    ['Y'] = K_MON,                ['y'] = K_MON,
+    ['Q'] = K_MON,                ['q'] = K_MON,
+    ['0'] = K_Y4,                 ['1'] = K_Y4 | K_MON | K_ORD,
+    ['2'] = K_Y4 | K_ORD,         ['3'] = K_Y4 | K_MON | K_ORD,
+    ['4'] = K_Y4 | K_ORD,         ['5'] = K_Y4,
+    ['6'] = K_Y4 | K_MON,         ['7'] = K_Y4,
+    ['8'] = K_Y4,                 ['9'] = K_Y4 | K_MON,
+};
+
 int ex_when_may_follow(const char *s, size_t len, size_t i)
 {
 	if (i >= len)
@@ -796,7 +820,7 @@ int ex_when_may_follow(const char *s, size_t len, size_t i)
 			return 0;
 		unsigned char x = (unsigned char)s[j];
 		if (is_digit(x) || x == 'Q' || x == 'q' || x == 'F' || x == 'f' ||
-		    ordinal_at(s, len, j, &oe))
+		    ((first_kind[x] & K_ORD) && ordinal_at(s, len, j, &oe)))
 			return 1;
 		return may_open_rest(s, len, j, 1);
 	}
@@ -887,7 +911,8 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	}
 	/* FY2024Q1, FY24 Q1, FY2024 first quarter, FY2008, fiscal 2008,
 	 * fiscal year 2008, fiscal 2024 first quarter */
-	if (fiscal_year_at(s, len, i, &y, &e)) {
+	unsigned kind = first_kind[c];
+	if ((kind & K_FY) && fiscal_year_at(s, len, i, &y, &e)) {
 		j = e;
 		size_t k = j;
 		if (k < len && (s[k] == ' ' || s[k] == '-'))
@@ -912,10 +937,10 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		return 1;
 	}
 	/* nine months ended ..., year ended ... */
-	if (months_ended(s, len, i, cal, w))
+	if ((kind & K_MON) && months_ended(s, len, i, cal, w))
 		return 1;
 	/* the 2007 third quarter; 2007 full year */
-	if (year4_at(s, len, i, &y)) {
+	if ((kind & K_Y4) && year4_at(s, len, i, &y)) {
 		j = ex_skip_ws(s, len, i + 4);
 		size_t e2;
 		if ((e2 = ex_word_at(s, len, j, "fiscal")))
@@ -937,7 +962,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	/* third quarter (of 2006 | 2011 | of fiscal 2024 | fiscal 2024 |
 	 * ended DATE); third fiscal quarter; first nine months of 2007;
 	 * first half of 2012 */
-	if ((q = ordinal_at(s, len, i, &e))) {
+	if ((kind & K_ORD) && (q = ordinal_at(s, len, i, &e))) {
 		j = ex_skip_ws(s, len, e);
 		size_t e2;
 		if ((e2 = ex_word_at(s, len, j, "fiscal")))
@@ -995,7 +1020,8 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		det = ex_word_at(s, len, j, "this") ? 2 : 1;
 		j = ex_skip_ws(s, len, e);
 		/* "the third quarter of 2006", "the 2007 third quarter" */
-		if (j < len && (ordinal_at(s, len, j, &e) || (s[j] >= '0' && s[j] <= '9') ||
+		if (j < len && (((first_kind[(unsigned char)s[j]] & K_ORD) && ordinal_at(s, len, j, &e)) ||
+		                (s[j] >= '0' && s[j] <= '9') ||
 		                s[j] == 'Q' || s[j] == 'q' || s[j] == 'F' || s[j] == 'f') &&
 		    !ex_word_at(s, len, j, "full") && !ex_word_at(s, len, j, "fiscal") &&
 		    ex_when_parse(s, len, j, cal, w)) {
