@@ -1505,22 +1505,32 @@ static void exchange_at(ex_doc *d, const char *s, size_t len, size_t i)
 #define HEAD_MAX 6000
 #define HEAD_WORDS ((HEAD_MAX + 63) / 64)
 
-/* The word starts of s[0..n) (n <= HEAD_MAX) as a bit set: bit i of
- * bits[i / 64] is set when s[i] is a word byte (ex_is_word) and i == 0 or
- * s[i - 1] is not.  The scans of the head only ever look at such places
- * (each skipped a byte whose predecessor is a word byte, or that is not
- * one itself), so they go from one set bit to the next (next_start)
- * instead of testing every byte. */
-static void word_starts(const char *s, size_t n, uint64_t *bits)
+/* The word starts of the head s[0..n) (n <= HEAD_MAX) as a bit set: bit
+ * i of bits[i / 64] is set when s[i] is a word byte (ex_is_word) and
+ * i == 0 or s[i - 1] is not.  The scans of the head only ever look at
+ * such places (each skipped a byte whose predecessor is a word byte, or
+ * that is not one itself), so they go from one set bit to the next
+ * (next_start) instead of testing every byte.  The bits are made 64
+ * bytes at a time when a scan first gets there: most scans stop early. */
+typedef struct wstarts {
+	const char *s;
+	size_t n;
+	size_t built; /* bits[0..built) are made */
+	uint64_t bits[HEAD_WORDS];
+} wstarts;
+
+/* Makes bits[k], the starts among s[64k .. 64k + 64) (k < (n + 63) / 64). */
+static void wstarts_build(wstarts *ws, size_t k)
 {
-	memset(bits, 0, ((n + 63) / 64) * sizeof *bits);
-	size_t i = 0;
-	unsigned prev = 0; /* s[i - 1] is a word byte */
+	const char *s = ws->s;
+	size_t i = k * 64, end = i + 64 < ws->n ? i + 64 : ws->n;
+	unsigned prev = i > 0 && ex_is_word((unsigned char)s[i - 1]); /* s[i - 1] is a word byte */
+	uint64_t b = 0;
 #if defined(__SSE2__)
-	/* sixteen bytes at a time: the same two unsigned range tests as
+	/* sixteen bytes at a time: the same unsigned range tests as
 	 * ex_is_alpha and ex_is_word, (x - lo) <= span as min(x - lo, span) ==
 	 * x - lo */
-	for (; i + 16 <= n; i += 16) {
+	for (; i + 16 <= end; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		__m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
 		__m128i dg = _mm_sub_epi8(v, _mm_set1_epi8('0'));
@@ -1528,16 +1538,17 @@ static void word_starts(const char *s, size_t n, uint64_t *bits)
 		__m128i isd = _mm_cmpeq_epi8(_mm_min_epu8(dg, _mm_set1_epi8(9)), dg);
 		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(isl, isd));
 		unsigned st = m & ~((m << 1) | prev) & 0xffffu;
-		bits[i / 64] |= (uint64_t)st << (i % 64);
+		b |= (uint64_t)st << (i % 64);
 		prev = (m >> 15) & 1u;
 	}
 #endif
-	for (; i < n; i++) {
+	for (; i < end; i++) {
 		unsigned w = (unsigned)ex_is_word((unsigned char)s[i]);
 		if (w && !prev)
-			bits[i / 64] |= (uint64_t)1 << (i % 64);
+			b |= (uint64_t)1 << (i % 64);
 		prev = w;
 	}
+	ws->bits[k] = b;
 }
 
 static inline unsigned ctz64(uint64_t x)
@@ -1554,23 +1565,28 @@ static inline unsigned ctz64(uint64_t x)
 #endif
 }
 
-/* The first word start (word_starts) at or after from, n if none. */
-static size_t next_start(const uint64_t *bits, size_t n, size_t from)
+/* The first word start at or after from, n if none. */
+static inline size_t next_start(wstarts *ws, size_t from)
 {
+	size_t n = ws->n;
 	if (from >= n)
 		return n;
 	size_t k = from / 64, nw = (n + 63) / 64;
-	uint64_t x = bits[k] & (~(uint64_t)0 << (from % 64));
+	while (ws->built <= k)
+		wstarts_build(ws, ws->built++);
+	uint64_t x = ws->bits[k] & (~(uint64_t)0 << (from % 64));
 	while (!x) {
 		if (++k >= nw)
 			return n;
-		x = bits[k];
+		while (ws->built <= k)
+			wstarts_build(ws, ws->built++);
+		x = ws->bits[k];
 	}
 	return k * 64 + ctz64(x);
 }
 
 static void find_issued(ex_doc *d, const char *s, size_t len, size_t head,
-                        const uint64_t *starts);
+                        wstarts *starts);
 
 /* "Microsoft ... Second Quarter Results ... for the quarter ended December
  * 31, 2023": the document's quarter came from a date, and the title names
@@ -1668,8 +1684,10 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 	}
 	int have_period = 0, vendor_date = 0;
 	size_t head = len < HEAD_MAX ? len : HEAD_MAX;
-	uint64_t starts[HEAD_WORDS];
-	word_starts(s, head, starts);
+	wstarts starts;
+	starts.s = s;
+	starts.n = head;
+	starts.built = 0;
 	/* the raw text once, the clean text twice (exchange names, "ended"),
 	 * and the head twice */
 	d->work += d->raw_len + 2 * len + 2 * head;
@@ -1745,7 +1763,7 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		cp = colon + 1 < len ? memchr(cp + 1, ':', len - colon - 1) : NULL;
 	}
 	if (!vendor_date)
-		find_issued(d, s, len, head, starts);
+		find_issued(d, s, len, head, &starts);
 	/* month index (year*12 + month-1) of the document's date, -1 unknown */
 	int issued_mi = -1;
 	if (d->issued[0]) {
@@ -1759,8 +1777,8 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 	 * the head of the document, not one that ends after the document's
 	 * date ("Q3 2024 trading update" in the calendar of a July release)
 	 * unless it is a fiscal label, whose year may run ahead. */
-	for (size_t i = next_start(starts, head, 0); i < head && !have_period;
-	     i = next_start(starts, head, i + 1)) {
+	for (size_t i = next_start(&starts, 0); i < head && !have_period;
+	     i = next_start(&starts, i + 1)) {
 		ex_when w;
 		if (!ex_when_may_start(s, len, i) || !ex_when_parse(s, len, i, &d->cal, &w))
 			continue;
@@ -1790,8 +1808,8 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 	 * 2025"): its period is the last quarter of that fiscal year, named by
 	 * the year it ends in, and its figures without a period are the
 	 * year's (d->fy_report). */
-	for (size_t i = next_start(starts, head, 0); i < head && !have_period;
-	     i = next_start(starts, head, i + 1)) {
+	for (size_t i = next_start(&starts, 0); i < head && !have_period;
+	     i = next_start(&starts, i + 1)) {
 		if (!ex_is_alpha((unsigned char)s[i]))
 			continue;
 		ex_when w;
@@ -1911,11 +1929,10 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 /* The document's date when no vendor header gave it: the first date in
  * the head that is not a period end. */
 static void find_issued(ex_doc *d, const char *s, size_t len, size_t head,
-                        const uint64_t *starts)
+                        wstarts *starts)
 {
 	{
-		for (size_t i = next_start(starts, head, 0); i < head;
-		     i = next_start(starts, head, i + 1)) {
+		for (size_t i = next_start(starts, 0); i < head; i = next_start(starts, i + 1)) {
 			/* a date opens with a digit or a month's first letter */
 			switch (ex_lower((unsigned char)s[i])) {
 			case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
