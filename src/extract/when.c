@@ -46,6 +46,33 @@ static int cal_end_month(const ex_cal *cal, int qi)
 /* Three lower-case letters as one key (the switches below). */
 #define KEY3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
 
+/* The month (0..11) whose three-letter abbreviation is s[i..i+3) in any
+ * case, -1 for none.  Every month's full name, abbreviation (and "sept")
+ * starts with it, and the twelve are distinct: the only month that can
+ * match at i.  (x | 0x20 is a lower-case letter for that letter in either
+ * case only, so the key test is exact.) */
+static inline int month_key(const char *s, size_t len, size_t i)
+{
+	if (i + 3 > len)
+		return -1;
+	switch (KEY3((unsigned char)s[i] | 0x20, (unsigned char)s[i + 1] | 0x20,
+	             (unsigned char)s[i + 2] | 0x20)) {
+	case KEY3('j', 'a', 'n'): return 0;
+	case KEY3('f', 'e', 'b'): return 1;
+	case KEY3('m', 'a', 'r'): return 2;
+	case KEY3('a', 'p', 'r'): return 3;
+	case KEY3('m', 'a', 'y'): return 4;
+	case KEY3('j', 'u', 'n'): return 5;
+	case KEY3('j', 'u', 'l'): return 6;
+	case KEY3('a', 'u', 'g'): return 7;
+	case KEY3('s', 'e', 'p'): return 8;
+	case KEY3('o', 'c', 't'): return 9;
+	case KEY3('n', 'o', 'v'): return 10;
+	case KEY3('d', 'e', 'c'): return 11;
+	default: return -1;
+	}
+}
+
 int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 {
 	static const char *const full[] = {
@@ -53,32 +80,13 @@ int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 	    "july",    "august",   "september", "october", "november", "december"};
 	static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
 	                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-	/* Every month's full name, abbreviation (and "sept") starts with its
-	 * three-letter abbreviation, and the twelve are distinct: the first
-	 * three letters name the only month that can match, and most words
-	 * fail at this one switch.  For that month the full name is tried
-	 * before the abbreviation, as always ("May." is the full name without
-	 * its dot). */
-	if (i + 3 > len)
+	/* The first three letters name the only month that can match, and
+	 * most words fail at this one switch (month_key).  For that month the
+	 * full name is tried before the abbreviation, as always ("May." is the
+	 * full name without its dot). */
+	int m = month_key(s, len, i);
+	if (m < 0)
 		return 0;
-	int m;
-	switch (KEY3(ex_lower((unsigned char)s[i]), ex_lower((unsigned char)s[i + 1]),
-	             ex_lower((unsigned char)s[i + 2]))) {
-	case KEY3('j', 'a', 'n'): m = 0; break;
-	case KEY3('f', 'e', 'b'): m = 1; break;
-	case KEY3('m', 'a', 'r'): m = 2; break;
-	case KEY3('a', 'p', 'r'): m = 3; break;
-	case KEY3('m', 'a', 'y'): m = 4; break;
-	case KEY3('j', 'u', 'n'): m = 5; break;
-	case KEY3('j', 'u', 'l'): m = 6; break;
-	case KEY3('a', 'u', 'g'): m = 7; break;
-	case KEY3('s', 'e', 'p'): m = 8; break;
-	case KEY3('o', 'c', 't'): m = 9; break;
-	case KEY3('n', 'o', 'v'): m = 10; break;
-	case KEY3('d', 'e', 'c'): m = 11; break;
-	default:
-		return 0;
-	}
 	size_t e;
 	if ((e = ex_word_at(s, len, i, full[m]))) {
 		*end = e;
@@ -133,7 +141,14 @@ int ex_date_parse(const char *s, size_t len, size_t i, int *y, int *m,
                   int *d, size_t *end)
 {
 	size_t e;
-	int mo = ex_month_parse(s, len, i, &e);
+	/* the month-first form needs a letter at i, the others a digit
+	 * (digits_at below reads none otherwise, and every form after it
+	 * needs one) */
+	if (i >= len)
+		return 0;
+	int mo = is_digit((unsigned char)s[i]) ? 0 : ex_month_parse(s, len, i, &e);
+	if (!mo && !is_digit((unsigned char)s[i]))
+		return 0;
 	if (mo) {
 		size_t j = ex_skip_ws(s, len, e);
 		int day;
@@ -773,6 +788,29 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 	return ex_when_may_follow(s, len, i);
 }
 
+/* A balance date at s[j]: "September 30, 2007", a quarter end of cal (no
+ * dates with cal->set < 0).  Returns 1 and fills *w, or 0. */
+static int balance_date(const char *s, size_t len, size_t j, const ex_cal *cal, ex_when *w)
+{
+	int dy, dm, dd;
+	size_t de;
+	if (!cal || cal->set < 0 || !ex_date_parse(s, len, j, &dy, &dm, &dd, &de))
+		return 0;
+	int mi = dy * 12 + dm - 1;
+	if (dd <= 7)
+		mi--;
+	else if (dd < 24)
+		return 0;
+	int qi = ex_cal_quarter_of_month(cal, mi);
+	if (cal_end_month(cal, qi) != mi)
+		return 0;
+	w->rel = EX_P_ABS;
+	w->p = ec_period_from_qindex(qi);
+	w->explicit_year = 1;
+	w->end = de;
+	return 1;
+}
+
 /* What the first byte of a word lets through (ex_when_parse): each flag
  * is the set of bytes that the named reader accepts first (its own first
  * test), so calling it only for those bytes changes nothing and saves the
@@ -1031,6 +1069,10 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	}
 	if (!may_open_rest(s, len, j, det))
 		return 0; /* "the company", "that we": most determiners stop here */
+	/* a digit (may_open_rest lets one through only without a determiner)
+	 * opens none of the words below: only the balance date at the end */
+	if (is_digit((unsigned char)s[j]))
+		return balance_date(s, len, j, cal, w);
 	size_t e2, e3;
 	if ((e2 = ex_word_at(s, len, j, "quarter"))) {
 		if (!det)
@@ -1311,24 +1353,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 	}
 	/* A balance date: "September 30, 2007" (a quarter end). */
-	int dy, dm, dd;
-	size_t de;
-	if (!det && cal && cal->set >= 0 && ex_date_parse(s, len, j, &dy, &dm, &dd, &de)) {
-		int mi = dy * 12 + dm - 1;
-		if (dd <= 7)
-			mi--;
-		else if (dd < 24)
-			return 0;
-		int qi = ex_cal_quarter_of_month(cal, mi);
-		if (cal_end_month(cal, qi) != mi)
-			return 0;
-		w->rel = EX_P_ABS;
-		w->p = ec_period_from_qindex(qi);
-		w->explicit_year = 1;
-		w->end = de;
-		return 1;
-	}
-	return 0;
+	return !det && balance_date(s, len, j, cal, w);
 }
 
 int ex_when_resolve(const ex_when *w, const ex_cal *cal, int has_doc,
@@ -1933,15 +1958,10 @@ static void find_issued(ex_doc *d, const char *s, size_t len, size_t head,
 {
 	{
 		for (size_t i = next_start(starts, 0); i < head; i = next_start(starts, i + 1)) {
-			/* a date opens with a digit or a month's first letter */
-			switch (ex_lower((unsigned char)s[i])) {
-			case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-			case '8': case '9': case 'j': case 'f': case 'm': case 'a': case 's': case 'o':
-			case 'n': case 'd':
-				break;
-			default:
+			/* a date opens with a digit or a month's first three
+			 * letters (ex_date_parse) */
+			if (!is_digit((unsigned char)s[i]) && month_key(s, len, i) < 0)
 				continue;
-			}
 			int y, m, dd;
 			size_t de;
 			if (!ex_date_parse(s, len, i, &y, &m, &dd, &de))
