@@ -43,6 +43,64 @@ static int cal_end_month(const ex_cal *cal, int qi)
 	return am + 3 * (qi - aq);
 }
 
+/* The eight bytes s[j..j+8) in ASCII lower case, as one word in memory
+ * order, zero bytes past len: prefix tests against several words at one
+ * place compare words instead of bytes (pfx8).  The lower-casing is exact
+ * for every byte value (only 'A'..'Z' change: bit 7 of the sum is set for
+ * 0x41.. and for 0x5b.., no carry crosses a byte as every byte is at most
+ * 0x7f before the sum). */
+static inline uint64_t lower8(const char *s, size_t len, size_t j)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t x = 0;
+	if (j + 8 <= len)
+		memcpy(&x, s + j, 8);
+	else if (j < len)
+		memcpy(&x, s + j, len - j);
+	uint64_t t = x & (ones * 0x7f);
+	uint64_t upper = (t + ones * (0x80 - 'A')) & ~(t + ones * (0x80 - 'Z' - 1)) & ~x &
+	                 (ones * 0x80);
+	return x | upper >> 2;
+}
+
+/* The lower-case word p (n <= 8 bytes, padded with zero bytes to eight)
+ * is a prefix of the bytes x of lower8: the first n bytes in memory
+ * order are p's (a zero byte past the text's end never equals a byte of
+ * p).  With p a literal both constants fold (PFX). */
+static inline EX_ALWAYS_INLINE int pfx8(uint64_t x, const char *p, size_t n)
+{
+	static const unsigned char ones16[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+	uint64_t v, m;
+	memcpy(&v, p, 8);
+	memcpy(&m, ones16 + 8 - (n < 8 ? n : 8), 8);
+	return (x & m) == v;
+}
+#define PFX(x, lit) pfx8((x), lit "\0\0\0\0\0\0\0", sizeof(lit) - 1)
+
+/* s[e] may end a word as for ex_word_at: e is the end of the text, or
+ * s[e] is no word byte and no '-' or '\'' before a letter.  Returns e or
+ * 0. */
+static inline EX_ALWAYS_INLINE size_t word_end(const char *s, size_t len, size_t e)
+{
+	if (e < len) {
+		unsigned char c = (unsigned char)s[e];
+		if (ex_is_word(c))
+			return 0;
+		if ((c == '-' || c == '\'') && e + 1 < len && ex_is_alpha((unsigned char)s[e + 1]))
+			return 0;
+	}
+	return e;
+}
+
+/* ex_word_at(s, len, i, lit) for a lower-case literal lit, x being
+ * lower8(s, len, i): the same test (the bytes of lit in any case, then a
+ * word end), on the eight bytes read once for all the words tried at i.
+ * Words longer than eight bytes go to ex_word_at. */
+#define WORD_AT(x, s, len, i, lit)                                                   \
+	(sizeof(lit) > 9 ? ex_word_at((s), (len), (i), lit)                          \
+	                 : PFX((x), lit) ? word_end((s), (len), (i) + sizeof(lit) - 1) \
+	                                 : (size_t)0)
+
 /* Three lower-case letters as one key (the switches below). */
 #define KEY3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
 
@@ -320,30 +378,31 @@ static int ordinal_at(const char *s, size_t len, size_t i, size_t *end)
 	int q = 0;
 	if (i >= len)
 		return 0;
+	uint64_t x = lower8(s, len, i);
 	switch (ex_lower((unsigned char)s[i])) {
 	case 'f':
-		if ((e = ex_word_at(s, len, i, "first")))
+		if ((e = WORD_AT(x, s, len, i, "first")))
 			q = 1;
-		else if ((e = ex_word_at(s, len, i, "fourth")))
+		else if ((e = WORD_AT(x, s, len, i, "fourth")))
 			q = 4;
 		break;
 	case 's':
-		q = (e = ex_word_at(s, len, i, "second")) ? 2 : 0;
+		q = (e = WORD_AT(x, s, len, i, "second")) ? 2 : 0;
 		break;
 	case 't':
-		q = (e = ex_word_at(s, len, i, "third")) ? 3 : 0;
+		q = (e = WORD_AT(x, s, len, i, "third")) ? 3 : 0;
 		break;
 	case '1':
-		q = (e = ex_word_at(s, len, i, "1st")) ? 1 : 0;
+		q = (e = WORD_AT(x, s, len, i, "1st")) ? 1 : 0;
 		break;
 	case '2':
-		q = (e = ex_word_at(s, len, i, "2nd")) ? 2 : 0;
+		q = (e = WORD_AT(x, s, len, i, "2nd")) ? 2 : 0;
 		break;
 	case '3':
-		q = (e = ex_word_at(s, len, i, "3rd")) ? 3 : 0;
+		q = (e = WORD_AT(x, s, len, i, "3rd")) ? 3 : 0;
 		break;
 	case '4':
-		q = (e = ex_word_at(s, len, i, "4th")) ? 4 : 0;
+		q = (e = WORD_AT(x, s, len, i, "4th")) ? 4 : 0;
 		break;
 	default:
 		return 0;
@@ -407,39 +466,40 @@ static int months_ended(const char *s, size_t len, size_t i, const ex_cal *cal,
 	 * "12", "fiscal", "year", "quarter", by first byte (no two of them
 	 * can match at one place: a match ends at a non-word byte) */
 	unsigned char c0 = ex_lower((unsigned char)s[i]);
+	uint64_t x = lower8(s, len, i);
 	switch (c0) {
 	case 't':
-		if ((e = ex_word_at(s, len, i, "three")))
+		if ((e = WORD_AT(x, s, len, i, "three")))
 			months = 3;
-		else if ((e = ex_word_at(s, len, i, "twelve")))
+		else if ((e = WORD_AT(x, s, len, i, "twelve")))
 			months = 12;
 		break;
 	case 's':
-		months = (e = ex_word_at(s, len, i, "six")) ? 6 : 0;
+		months = (e = WORD_AT(x, s, len, i, "six")) ? 6 : 0;
 		break;
 	case 'n':
-		months = (e = ex_word_at(s, len, i, "nine")) ? 9 : 0;
+		months = (e = WORD_AT(x, s, len, i, "nine")) ? 9 : 0;
 		break;
 	case '3':
-		months = (e = ex_word_at(s, len, i, "3")) ? 3 : 0;
+		months = (e = WORD_AT(x, s, len, i, "3")) ? 3 : 0;
 		break;
 	case '6':
-		months = (e = ex_word_at(s, len, i, "6")) ? 6 : 0;
+		months = (e = WORD_AT(x, s, len, i, "6")) ? 6 : 0;
 		break;
 	case '9':
-		months = (e = ex_word_at(s, len, i, "9")) ? 9 : 0;
+		months = (e = WORD_AT(x, s, len, i, "9")) ? 9 : 0;
 		break;
 	case '1':
-		months = (e = ex_word_at(s, len, i, "12")) ? 12 : 0;
+		months = (e = WORD_AT(x, s, len, i, "12")) ? 12 : 0;
 		break;
 	case 'f':
-		months = (e = ex_word_at(s, len, i, "fiscal")) ? 12 : 0;
+		months = (e = WORD_AT(x, s, len, i, "fiscal")) ? 12 : 0;
 		break;
 	case 'y':
-		months = (e = ex_word_at(s, len, i, "year")) ? 12 : 0;
+		months = (e = WORD_AT(x, s, len, i, "year")) ? 12 : 0;
 		break;
 	case 'q':
-		months = (e = ex_word_at(s, len, i, "quarter")) ? 3 : 0;
+		months = (e = WORD_AT(x, s, len, i, "quarter")) ? 3 : 0;
 		break;
 	default:
 		return 0;
@@ -593,39 +653,6 @@ static int prefix_ci(const char *s, size_t len, size_t j, const char *p)
 	return 1;
 }
 
-/* The eight bytes s[j..j+8) in ASCII lower case, as one word in memory
- * order, zero bytes past len: prefix tests against several words at one
- * place compare words instead of bytes (pfx8).  The lower-casing is exact
- * for every byte value (only 'A'..'Z' change: bit 7 of the sum is set for
- * 0x41.. and for 0x5b.., no carry crosses a byte as every byte is at most
- * 0x7f before the sum). */
-static inline uint64_t lower8(const char *s, size_t len, size_t j)
-{
-	const uint64_t ones = 0x0101010101010101u;
-	uint64_t x = 0;
-	if (j + 8 <= len)
-		memcpy(&x, s + j, 8);
-	else if (j < len)
-		memcpy(&x, s + j, len - j);
-	uint64_t t = x & (ones * 0x7f);
-	uint64_t upper = (t + ones * (0x80 - 'A')) & ~(t + ones * (0x80 - 'Z' - 1)) & ~x &
-	                 (ones * 0x80);
-	return x | upper >> 2;
-}
-
-/* The lower-case word p (n <= 8 bytes, padded with zero bytes to eight)
- * is a prefix of the bytes x of lower8: the first n bytes in memory
- * order are p's (a zero byte past the text's end never equals a byte of
- * p).  With p a literal both constants fold (PFX). */
-static inline EX_ALWAYS_INLINE int pfx8(uint64_t x, const char *p, size_t n)
-{
-	static const unsigned char ones16[16] = {255, 255, 255, 255, 255, 255, 255, 255};
-	uint64_t v, m;
-	memcpy(&v, p, 8);
-	memcpy(&m, ones16 + 8 - n, 8);
-	return (x & m) == v;
-}
-#define PFX(x, lit) pfx8((x), lit "\0\0\0\0\0\0\0", sizeof(lit) - 1)
 
 /* A cheap necessary test for the branches of ex_when_parse after the
  * determiner ("the", "this", "that", "our"; det != 0 when one was read):
@@ -845,14 +872,15 @@ int ex_when_may_follow(const char *s, size_t len, size_t i)
 		return digits_may_start(s, len, i);
 	if (c != 'a' && c != 'A' && c != 't' && c != 'T' && c != 'o' && c != 'O')
 		return 1;
+	uint64_t x = lower8(s, len, i);
 	/* "a" only opens "a year ago" */
-	if ((e = ex_word_at(s, len, i, "a")))
+	if ((e = WORD_AT(x, s, len, i, "a")))
 		return prefix_ci(s, len, ex_skip_ws(s, len, e), "year");
 	/* a determiner: the word after it must open the rest (see the
 	 * determiner branch of ex_when_parse; no branch before it accepts
 	 * these words) */
-	if ((e = ex_word_at(s, len, i, "the")) || (e = ex_word_at(s, len, i, "this")) ||
-	    (e = ex_word_at(s, len, i, "that")) || (e = ex_word_at(s, len, i, "our"))) {
+	if ((e = WORD_AT(x, s, len, i, "the")) || (e = WORD_AT(x, s, len, i, "this")) ||
+	    (e = WORD_AT(x, s, len, i, "that")) || (e = WORD_AT(x, s, len, i, "our"))) {
 		size_t j = ex_skip_ws(s, len, e), oe;
 		if (j >= len)
 			return 0;
@@ -1050,18 +1078,23 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		return 0;
 	}
-	/* Phrases that start with a determiner or an adjective. */
+	/* Phrases that start with a determiner or an adjective.  WJ(w) is
+	 * ex_word_at(s, len, j, w) on xj, the bytes at j read once (kept up
+	 * to date with j). */
+#define WJ(lit) WORD_AT(xj, s, len, j, lit)
 	j = i;
+	uint64_t xj = lower8(s, len, j);
 	int det = 0;
-	if ((e = ex_word_at(s, len, j, "the")) || (e = ex_word_at(s, len, j, "this")) ||
-	    (e = ex_word_at(s, len, j, "that")) || (e = ex_word_at(s, len, j, "our"))) {
-		det = ex_word_at(s, len, j, "this") ? 2 : 1;
+	if ((e = WJ("the")) || (e = WJ("this")) ||
+	    (e = WJ("that")) || (e = WJ("our"))) {
+		det = WJ("this") ? 2 : 1;
 		j = ex_skip_ws(s, len, e);
+		xj = lower8(s, len, j);
 		/* "the third quarter of 2006", "the 2007 third quarter" */
 		if (j < len && (((first_kind[(unsigned char)s[j]] & K_ORD) && ordinal_at(s, len, j, &e)) ||
 		                (s[j] >= '0' && s[j] <= '9') ||
 		                s[j] == 'Q' || s[j] == 'q' || s[j] == 'F' || s[j] == 'f') &&
-		    !ex_word_at(s, len, j, "full") && !ex_word_at(s, len, j, "fiscal") &&
+		    !WJ("full") && !WJ("fiscal") &&
 		    ex_when_parse(s, len, j, cal, w)) {
 			w->start = i;
 			return 1;
@@ -1074,7 +1107,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	if (is_digit((unsigned char)s[j]))
 		return balance_date(s, len, j, cal, w);
 	size_t e2, e3;
-	if ((e2 = ex_word_at(s, len, j, "quarter"))) {
+	if ((e2 = WJ("quarter"))) {
 		if (!det)
 			return 0;
 		/* "the quarter ended DATE" */
@@ -1091,7 +1124,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		w->end = e2;
 		return 1;
 	}
-	if ((e2 = ex_word_at(s, len, j, "current")) &&
+	if ((e2 = WJ("current")) &&
 	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "quarter"))) {
 		w->rel = EX_P_THIS;
 		w->end = e3;
@@ -1099,7 +1132,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	}
 	/* "the year ended 31 March 2025", "the fiscal year ended ...": the
 	 * year that the date ends */
-	if (det && (ex_word_at(s, len, j, "year") || ex_word_at(s, len, j, "fiscal")) &&
+	if (det && (WJ("year") || WJ("fiscal")) &&
 	    months_ended(s, len, j, cal, w)) {
 		w->start = i;
 		return 1;
@@ -1135,9 +1168,9 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	 * the increase") */
 	if (det) {
 		size_t he = 0;
-		if ((e2 = ex_word_at(s, len, j, "half-year"))) {
+		if ((e2 = WJ("half-year"))) {
 			he = e2;
-		} else if ((e2 = ex_word_at(s, len, j, "half"))) {
+		} else if ((e2 = WJ("half"))) {
 			size_t k2 = ex_skip_ws(s, len, e2);
 			if ((e3 = ex_word_at(s, len, k2, "year")))
 				he = e3;
@@ -1150,16 +1183,16 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 			return 1;
 		}
 	}
-	if ((e2 = ex_word_at(s, len, j, "prior")) || (e2 = ex_word_at(s, len, j, "previous")) ||
-	    (e2 = ex_word_at(s, len, j, "preceding")) || (e2 = ex_word_at(s, len, j, "last")) ||
-	    (e2 = ex_word_at(s, len, j, "sequential")) || (e2 = ex_word_at(s, len, j, "year-ago")) ||
-	    (e2 = ex_word_at(s, len, j, "prior-year")) || (e2 = ex_word_at(s, len, j, "same")) ||
+	if ((e2 = WJ("prior")) || (e2 = WJ("previous")) ||
+	    (e2 = WJ("preceding")) || (e2 = WJ("last")) ||
+	    (e2 = WJ("sequential")) || (e2 = WJ("year-ago")) ||
+	    (e2 = WJ("prior-year")) || (e2 = WJ("same")) ||
 	    /* "the year ago quarter"; "the year" alone is the full year
 	     * (below) */
-	    ((e2 = ex_word_at(s, len, j, "year")) && ex_word_at(s, len, ex_skip_ws(s, len, e2), "ago"))) {
-		int kind = ex_word_at(s, len, j, "year-ago") || ex_word_at(s, len, j, "prior-year") ? 1
-		           : ex_word_at(s, len, j, "same") ? 2
-		           : ex_word_at(s, len, j, "year") ? 3
+	    ((e2 = WJ("year")) && ex_word_at(s, len, ex_skip_ws(s, len, e2), "ago"))) {
+		int kind = WJ("year-ago") || WJ("prior-year") ? 1
+		           : WJ("same") ? 2
+		           : WJ("year") ? 3
 		                                            : 0;
 		size_t k = ex_skip_ws(s, len, e2);
 		if (kind == 3) {
@@ -1243,8 +1276,8 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		return 0;
 	}
-	if ((e2 = ex_word_at(s, len, j, "next")) || (e2 = ex_word_at(s, len, j, "coming")) ||
-	    (e2 = ex_word_at(s, len, j, "upcoming")) || (e2 = ex_word_at(s, len, j, "following"))) {
+	if ((e2 = WJ("next")) || (e2 = WJ("coming")) ||
+	    (e2 = WJ("upcoming")) || (e2 = WJ("following"))) {
 		if ((e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "quarter"))) {
 			w->rel = EX_P_NEXT;
 			w->end = e3;
@@ -1252,7 +1285,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		return 0;
 	}
-	if ((e2 = ex_word_at(s, len, j, "beginning")) || (e2 = ex_word_at(s, len, j, "start"))) {
+	if ((e2 = WJ("beginning")) || (e2 = WJ("start"))) {
 		size_t k = ex_skip_ws(s, len, e2);
 		if ((e3 = ex_word_at(s, len, k, "of"))) {
 			k = ex_skip_ws(s, len, e3);
@@ -1266,7 +1299,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		return 0;
 	}
-	if ((e2 = ex_word_at(s, len, j, "end"))) {
+	if ((e2 = WJ("end"))) {
 		/* "the end of last year", "end of the prior year" */
 		size_t k = ex_skip_ws(s, len, e2);
 		if ((e3 = ex_word_at(s, len, k, "of"))) {
@@ -1296,12 +1329,12 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	}
 	/* full year, the full 2008 year, full fiscal year, the fiscal year,
 	 * full-year, this year, the year */
-	if ((e2 = ex_word_at(s, len, j, "full")) || (e2 = ex_word_at(s, len, j, "full-year")) ||
-	    (e2 = ex_word_at(s, len, j, "fiscal")) || (e2 = ex_word_at(s, len, j, "year")) ||
-	    (e2 = ex_word_at(s, len, j, "annual")) || (e2 = ex_word_at(s, len, j, "entire"))) {
-		int full_year = ex_word_at(s, len, j, "full-year") != 0;
-		int is_year = ex_word_at(s, len, j, "year") != 0;
-		int annual = ex_word_at(s, len, j, "annual") != 0;
+	if ((e2 = WJ("full")) || (e2 = WJ("full-year")) ||
+	    (e2 = WJ("fiscal")) || (e2 = WJ("year")) ||
+	    (e2 = WJ("annual")) || (e2 = WJ("entire"))) {
+		int full_year = WJ("full-year") != 0;
+		int is_year = WJ("year") != 0;
+		int annual = WJ("annual") != 0;
 		size_t k = ex_skip_ws(s, len, e2);
 		int yr = 0;
 		if (annual) {
@@ -1343,7 +1376,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		return 1;
 	}
 	/* last year, a year ago, a year earlier */
-	if (!det && (e2 = ex_word_at(s, len, j, "a")) &&
+	if (!det && (e2 = WJ("a")) &&
 	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "year"))) {
 		size_t k3 = ex_skip_ws(s, len, e3), e4;
 		if ((e4 = ex_word_at(s, len, k3, "ago")) || (e4 = ex_word_at(s, len, k3, "earlier"))) {
@@ -1354,6 +1387,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	}
 	/* A balance date: "September 30, 2007" (a quarter end). */
 	return !det && balance_date(s, len, j, cal, w);
+#undef WJ
 }
 
 int ex_when_resolve(const ex_when *w, const ex_cal *cal, int has_doc,
