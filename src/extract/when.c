@@ -43,37 +43,37 @@ static int cal_end_month(const ex_cal *cal, int qi)
 	return am + 3 * (qi - aq);
 }
 
-/* The eight bytes s[j..j+8) in ASCII lower case, as one word in memory
- * order, zero bytes past len: prefix tests against several words at one
- * place compare words instead of bytes (pfx8).  The lower-casing is exact
- * for every byte value (only 'A'..'Z' change: bit 7 of the sum is set for
- * 0x41.. and for 0x5b.., no carry crosses a byte as every byte is at most
- * 0x7f before the sum). */
-static inline uint64_t lower8(const char *s, size_t len, size_t j)
+/* The eight bytes s[j..j+8) as one word in memory order, zero bytes
+ * past len: prefix tests against several words at one place compare
+ * words instead of bytes (pfx8). */
+static inline uint64_t load8(const char *s, size_t len, size_t j)
 {
-	const uint64_t ones = 0x0101010101010101u;
 	uint64_t x = 0;
 	if (j + 8 <= len)
 		memcpy(&x, s + j, 8);
 	else if (j < len)
 		memcpy(&x, s + j, len - j);
-	uint64_t t = x & (ones * 0x7f);
-	uint64_t upper = (t + ones * (0x80 - 'A')) & ~(t + ones * (0x80 - 'Z' - 1)) & ~x &
-	                 (ones * 0x80);
-	return x | upper >> 2;
+	return x;
 }
 
-/* The lower-case word p (n <= 8 bytes, padded with zero bytes to eight)
- * is a prefix of the bytes x of lower8: the first n bytes in memory
- * order are p's (a zero byte past the text's end never equals a byte of
- * p).  With p a literal both constants fold (PFX). */
+/* The lower-case word p (n <= 8 bytes of lower-case letters, digits,
+ * '-' or '\'', padded with zero bytes to eight) is a prefix of the text
+ * bytes x of load8 in any case, as ex_lower(text byte) == p byte: at the
+ * places where p has a letter the text byte is taken with bit 0x20 set
+ * (x | 0x20 is that lower-case letter for it and its upper case only), at
+ * the others as it is.  A zero byte past the text's end equals no byte of
+ * p either way.  The letter places of p (cm: bytes 0x61..0x7a, all of p's
+ * bytes being below 0x80 no carry crosses a byte) and the other constants
+ * fold for a literal p (PFX). */
 static inline EX_ALWAYS_INLINE int pfx8(uint64_t x, const char *p, size_t n)
 {
 	static const unsigned char ones16[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+	const uint64_t ones = 0x0101010101010101u;
 	uint64_t v, m;
 	memcpy(&v, p, 8);
 	memcpy(&m, ones16 + 8 - (n < 8 ? n : 8), 8);
-	return (x & m) == v;
+	uint64_t cm = ((v + ones * (0x80 - 'a')) & ~(v + ones * (0x80 - 'z' - 1)) & (ones * 0x80)) >> 2;
+	return ((x | cm) & m) == v;
 }
 #define PFX(x, lit) pfx8((x), lit "\0\0\0\0\0\0\0", sizeof(lit) - 1)
 
@@ -93,7 +93,7 @@ static inline EX_ALWAYS_INLINE size_t word_end(const char *s, size_t len, size_t
 }
 
 /* ex_word_at(s, len, i, lit) for a lower-case literal lit, x being
- * lower8(s, len, i): the same test (the bytes of lit in any case, then a
+ * load8(s, len, i): the same test (the bytes of lit in any case, then a
  * word end), on the eight bytes read once for all the words tried at i.
  * Words longer than eight bytes go to ex_word_at. */
 #define WORD_AT(x, s, len, i, lit)                                                   \
@@ -378,7 +378,7 @@ static int ordinal_at(const char *s, size_t len, size_t i, size_t *end)
 	int q = 0;
 	if (i >= len)
 		return 0;
-	uint64_t x = lower8(s, len, i);
+	uint64_t x = load8(s, len, i);
 	switch (ex_lower((unsigned char)s[i])) {
 	case 'f':
 		if ((e = WORD_AT(x, s, len, i, "first")))
@@ -466,7 +466,7 @@ static int months_ended(const char *s, size_t len, size_t i, const ex_cal *cal,
 	 * "12", "fiscal", "year", "quarter", by first byte (no two of them
 	 * can match at one place: a match ends at a non-word byte) */
 	unsigned char c0 = ex_lower((unsigned char)s[i]);
-	uint64_t x = lower8(s, len, i);
+	uint64_t x = load8(s, len, i);
 	switch (c0) {
 	case 't':
 		if ((e = WORD_AT(x, s, len, i, "three")))
@@ -672,7 +672,7 @@ static int may_open_rest(const char *s, size_t len, size_t j, int det)
 		return 0;
 	if (!det && (c == 'a' || c == 'A'))
 		return 1; /* "a year ago" */
-	uint64_t x = lower8(s, len, j);
+	uint64_t x = load8(s, len, j);
 	switch (c | 0x20) { /* c is a letter: its lower case */
 	case 'a':
 		return PFX(x, "annual") || PFX(x, "apr") || PFX(x, "aug");
@@ -744,7 +744,7 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 		return 0;
 	/* the first word of every branch, as a prefix (no word-end test:
 	 * this only has to let through what the branches accept) */
-	uint64_t x = lower8(s, len, i);
+	uint64_t x = load8(s, len, i);
 	int any;
 	switch (c | 0x20) { /* c is a letter: its lower case */
 	case 'a': /* "a" itself ("a year ago") */
@@ -872,7 +872,7 @@ int ex_when_may_follow(const char *s, size_t len, size_t i)
 		return digits_may_start(s, len, i);
 	if (c != 'a' && c != 'A' && c != 't' && c != 'T' && c != 'o' && c != 'O')
 		return 1;
-	uint64_t x = lower8(s, len, i);
+	uint64_t x = load8(s, len, i);
 	/* "a" only opens "a year ago" */
 	if ((e = WORD_AT(x, s, len, i, "a")))
 		return prefix_ci(s, len, ex_skip_ws(s, len, e), "year");
@@ -1083,13 +1083,13 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	 * to date with j). */
 #define WJ(lit) WORD_AT(xj, s, len, j, lit)
 	j = i;
-	uint64_t xj = lower8(s, len, j);
+	uint64_t xj = load8(s, len, j);
 	int det = 0;
 	if ((e = WJ("the")) || (e = WJ("this")) ||
 	    (e = WJ("that")) || (e = WJ("our"))) {
 		det = WJ("this") ? 2 : 1;
 		j = ex_skip_ws(s, len, e);
-		xj = lower8(s, len, j);
+		xj = load8(s, len, j);
 		/* "the third quarter of 2006", "the 2007 third quarter" */
 		if (j < len && (((first_kind[(unsigned char)s[j]] & K_ORD) && ordinal_at(s, len, j, &e)) ||
 		                (s[j] >= '0' && s[j] <= '9') ||
