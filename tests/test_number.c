@@ -76,10 +76,78 @@ static void currencies(void)
 	CHECK(!ex_num_parse(cx, strlen(cx), 0, &n), "'3cm' is no number");
 }
 
+/* The shortcuts of number.c (words by first letter, a number's first
+ * byte, "or" read once): every listed word in any case, near misses and
+ * words cut by the end of the text. */
+static void shortcuts(void)
+{
+	static const struct {
+		const char *s;
+		double usdm; /* usd_m value, NAN for none */
+	} sc[] = {
+	    {"3 million", 3},          {"3 Millions", 3},       {"3 MLN", 3},
+	    {"3 mil", 3},              {"3 mm", 3},             {"3 billion", 3000},
+	    {"3 Billions", 3000},      {"3 bln", 3000},         {"3 BN", 3000},
+	    {"3 thousand", 0.003},     {"3 trillion", 3e6},     {"3 mills", NAN},
+	    {"3 millionth", NAN},      {"3 thousands", NAN},    {"3 bn-dollar", NAN},  
+	    {"3 million-dollar", NAN}, {"3 mi", NAN},           {"3 b", NAN},
+	    {"3 to 4", NAN},           {"3 trill", NAN},        {"3\tmillion", 3},
+	    {"3\nbillion", 3000},      {"3M", 3},               {"3bn", 3000},
+	    {"3 m", NAN},              {"3 thousand yen", NAN}, {"3 million Euros", NAN},
+	    {"3 million euro", NAN},   {"3 million YUAN", NAN}, {"3 million pounds", NAN},
+	    {"3 million pence", NAN},  {"3 million pesos", NAN}, {"3 million sterling", NAN},
+	    {"3 million renminbi", NAN}, {"3 million rupees", NAN}, {"3 million reais", NAN},
+	    {"3 million won", NAN},    {"3 million francs", NAN}, {"3 million kronor", NAN},
+	    {"3 million kroner", NAN}, {"3 million krona", NAN}, {"3 million wonders", 3},
+	    {"3 million euroclear", 3}, {"3 million yens", 3},   {"3 million pesos-", NAN},
+	    {"3 million ye", 3},       {"US$3 million", 3},     {"$3 million", 3},
+	    {"\xe2\x88\x92" "3 million", -3}, {"(3) million", -3}, {"-3 million", -3},
+	    {"x3 million", NAN},       {"U3 million", NAN},     {"US3 million", NAN},
+	};
+	for (size_t k = 0; k < sizeof sc / sizeof sc[0]; k++) {
+		double v = usdm(sc[k].s);
+		if (isnan(sc[k].usdm))
+			CHECK(isnan(v), "'%s' has no usd_m value (got %g)", sc[k].s, v);
+		else
+			CHECK_REL(v, sc[k].usdm, 1e-12, sc[k].s);
+	}
+	/* a number cut by the end of the text before its scale word */
+	const char *cut = "3 millio";
+	CHECK(isnan(usdm(cut)), "'3 millio' has no scale");
+	ex_num n;
+	CHECK(ex_num_parse("3 million", 3, 0, &n) && n.scale == 0 && n.end == 1, "'3 m' cut short: no scale");
+	/* "or" and the word after it */
+	double lo, hi;
+	bounds("25% or more", EC_UNIT_PCT, &lo, &hi);
+	CHECK(lo == 25 && isnan(hi), "25%% or more");
+	bounds("25% OR ABOVE", EC_UNIT_PCT, &lo, &hi);
+	CHECK(lo == 25 && isnan(hi), "25%% OR ABOVE");
+	bounds("25% or  over", EC_UNIT_PCT, &lo, &hi);
+	CHECK(lo == 25 && isnan(hi), "25%% or  over");
+	bounds("25% or less", EC_UNIT_PCT, &lo, &hi);
+	CHECK(isnan(lo) && hi == 25, "25%% or less");
+	bounds("25% or under", EC_UNIT_PCT, &lo, &hi);
+	CHECK(isnan(lo) && hi == 25, "25%% or under");
+	bounds("25% or so", EC_UNIT_PCT, &lo, &hi);
+	CHECK(lo == 25 && hi == 25, "25%% or so is a point");
+	bounds("25% or higher-end", EC_UNIT_PCT, &lo, &hi);
+	CHECK(lo == 25 && hi == 25, "25%% or higher-end is a point");
+	bounds("25% ore", EC_UNIT_PCT, &lo, &hi);
+	CHECK(lo == 25 && hi == 25, "25%% ore is a point");
+	/* text cells fail at their first byte; numbers open with ( - $ US$ */
+	cell("Revenue", EX_CELL_TEXT, 0);
+	cell("US$ 5", EX_CELL_NUM, 5);
+	cell("USD", EX_CELL_TEXT, 0);
+	cell("\xe2\x88\x92" "7", EX_CELL_NUM, -7);
+	cell("\xe2\x80\x93" "7", EX_CELL_TEXT, 0);
+	cell("(-7)", EX_CELL_NUM, -7);
+}
+
 int main(void)
 {
 	double lo, hi;
 	currencies();
+	shortcuts();
 	CHECK_REL(usdm("$1.012 billion"), 1012, 1e-12, "$1.012 billion -> 1012 usd_m");
 	CHECK_REL(usdm("$1,118 million"), 1118, 1e-12, "$1,118 million (escape already removed)");
 	CHECK_REL(usdm("$735.0M"), 735, 1e-12, "$735.0M suffix");

@@ -1,4 +1,5 @@
 /* Period expressions and their resolution (src/extract/when.c). */
+#include <stdio.h>
 #include <string.h>
 
 #include "ex.h"
@@ -15,6 +16,126 @@ static void per(const char *s, ec_period doc, int guidance, const char *want)
 	if (ex_when_parse(s, strlen(s), 0, &cal0, &w) && ex_when_resolve(&w, &cal0, 1, doc, NULL, guidance, &p))
 		ec_period_format(p, buf);
 	CHECK_STR(buf, want, s);
+}
+
+/* Month names: each month by its first three letters, full name before
+ * abbreviation ("May." is the full name, its dot left out), any case. */
+static void months(void)
+{
+	static const struct {
+		const char *s;
+		int m;
+		size_t end;
+	} mc[] = {
+	    {"January 5", 1, 7},  {"JAN. 5", 1, 4},     {"Feb", 2, 3},       {"february", 2, 8},
+	    {"March", 3, 5},      {"Mar.", 3, 4},       {"Marc", 0, 0},      {"Mars", 0, 0},
+	    {"April", 4, 5},      {"apr-", 4, 3},       {"May.", 5, 3},      {"MAY", 5, 3},
+	    {"Mayo", 0, 0},       {"June", 6, 4},       {"Jun.", 6, 4},      {"July", 7, 4},
+	    {"jul", 7, 3},        {"August", 8, 6},     {"Aug.", 8, 4},      {"September", 9, 9},
+	    {"Sept.", 9, 5},      {"SEPT", 9, 4},       {"Sep", 9, 3},       {"Septe", 0, 0},
+	    {"October", 10, 7},   {"Oct.", 10, 4},      {"November", 11, 8}, {"Nov", 11, 3},
+	    {"December", 12, 8},  {"Dec's", 0, 0},      {"Dec-2024", 12, 3}, {"Decade", 0, 0},
+	    {"Ja", 0, 0},         {"", 0, 0},           {"J\xc3\xa4n", 0, 0}, {"3an", 0, 0},
+	};
+	for (size_t k = 0; k < sizeof mc / sizeof mc[0]; k++) {
+		size_t e = 0;
+		int m = ex_month_parse(mc[k].s, strlen(mc[k].s), 0, &e);
+		CHECK(m == mc[k].m && (!m || e == mc[k].end), "month '%s' = %d end %zu (got %d %zu)", mc[k].s,
+		      mc[k].m, mc[k].end, m, e);
+	}
+	/* cut by the end of the text */
+	size_t e;
+	CHECK(!ex_month_parse("Mar", 2, 0, &e), "'Ma' is no month");
+	CHECK(ex_month_parse("Mayday", 3, 0, &e) == 5 && e == 3, "'May' cut from 'Mayday'");
+}
+
+/* Forms read through the first-byte shortcuts (ordinals, "N months
+ * ended", fiscal years) in other cases and with near misses; the cheap
+ * prefilter ex_when_may_start lets every one that parses through. */
+static void shortcuts(void)
+{
+	ec_period q3_10 = ec_period_quarter(2010, 3);
+	static const struct {
+		const char *s;
+		const char *want;
+	} wc[] = {
+	    {"FIRST QUARTER OF 2010", "2010Q1"},
+	    {"4th quarter 2009", "2009Q4"},
+	    {"2nd Quarter of fiscal 2011", "2011Q2"},
+	    {"Twelve months ended December 31, 2009", "2009FY"},
+	    {"12 months ended December 31, 2009", "2009FY"},
+	    {"3 months ended June 30, 2010", "2010Q2"},
+	    {"Six Months Ended June 30, 2010", "2010H1"},
+	    {"9 months ended September 30, 2010", "2010M9"},
+	    {"quarter ended June 30, 2010", "2010Q2"},
+	    {"Year Ended December 31, 2009", "2009FY"},
+	    {"fiscal year ended December 31, 2009", "2009FY"},
+	    {"Fiscal Year 2010", "2010FY"},
+	    {"FY10", "2010FY"},
+	    {"fy 2010 second quarter", "2010Q2"},
+	    {"the 2009 fourth quarter", "2009Q4"},
+	    {"THE THIRD QUARTER", "2010Q3"},
+	    {"this quarter", "2010Q3"},
+	    {"our second quarter", "2010Q2"},
+	    {"the sequential quarter", "2010Q2"},
+	    {"the following quarter", "2010Q4"},
+	    {"the beginning of the quarter", "2010Q2"},
+	    {"a year ago", "2009Q3"},
+	    {"the year-ago quarter", "2009Q3"},
+	    {"thirds quarter", ""},
+	    {"firstly", ""},
+	    {"fourthly, the quarter", ""},
+	    {"3rd-quarter", ""},
+	    {"sixty months ended June 30, 2010", ""},
+	    {"nineteen months", ""},
+	    {"fiscally", ""},
+	    {"fy", ""},
+	    {"the", ""},
+	    {"the end", ""},
+	    {"Q3", "2010Q3"},
+	    {"3Q10", "2010Q3"},
+	    {"1H 2010", "2010H1"},
+	    {"H2 FY10", "2010H2"},
+	};
+	for (size_t k = 0; k < sizeof wc / sizeof wc[0]; k++) {
+		per(wc[k].s, q3_10, 0, wc[k].want);
+		ex_when w;
+		if (ex_when_parse(wc[k].s, strlen(wc[k].s), 0, &cal0, &w))
+			CHECK(ex_when_may_start(wc[k].s, strlen(wc[k].s), 0), "may_start lets '%s' through",
+			      wc[k].s);
+	}
+	static const char *const no[] = {"company", "revenue", "we", "thirty", "Beginnings", "x"};
+	for (size_t k = 0; k < sizeof no / sizeof no[0]; k++) {
+		ex_when w;
+		CHECK(!ex_when_parse(no[k], strlen(no[k]), 0, &cal0, &w), "'%s' is no period", no[k]);
+	}
+}
+
+/* The document's period and date found wherever they stand in the head
+ * (its scans go from word start to word start, the starts made 64 bytes at
+ * a time): shifted across those blocks, after digits and UTF-8 bytes. */
+static void identify_offsets(void)
+{
+	char doc[1024];
+	ec_extract_opts o;
+	ec_extract_opts_defaults(&o);
+	static const char *const pads[] = {" ", "x", "\xc3\xa9", "9", "-"};
+	for (size_t pk = 0; pk < sizeof pads / sizeof pads[0]; pk++)
+		for (int shift = 0; shift < 140; shift += 3) {
+			size_t n = 0;
+			for (int k = 0; k < shift; k++)
+				n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", k % 7 == 6 ? " " : pads[pk]);
+			n += (size_t)snprintf(doc + n, sizeof doc - n,
+			                      "\nACME REPORTS THIRD QUARTER 2010 RESULTS\n\n"
+			                      "BOSTON, October 21, 2010 - Acme today reported results.\n");
+			ex_doc d;
+			CHECK(ex_doc_prepare(&d, doc, n, "o", &o, NULL) == EC_OK, "prepare shifted %d", shift);
+			ex_doc_identify(&d, &o);
+			CHECK(d.has_period && ec_period_equal(d.period, ec_period_quarter(2010, 3)),
+			      "period found after %d bytes of '%s'", shift, pads[pk]);
+			CHECK_STR(d.issued, "2010-10-21", "date found after the shift");
+			ex_doc_free(&d);
+		}
 }
 
 int main(void)
@@ -54,6 +175,9 @@ int main(void)
 	per("the half-year", ec_period_quarter(2024, 4), 0, "2024H2");
 	per("this half", ec_period_quarter(2024, 1), 0, "2024H1");
 	per("the half of", q3_10, 0, "");
+	months();
+	shortcuts();
+	identify_offsets();
 
 	/* A fiscal calendar: FY2024 Q1 ends in April 2023. */
 	ex_cal fy = {1, 2024 * 4 + 0, 2023 * 12 + 3};

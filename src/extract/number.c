@@ -12,63 +12,83 @@
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* A UTF-8 sequence at s[i] equal to lit. */
-static int lit_at(const char *s, size_t len, size_t i, const char *lit)
+static inline int lit_at(const char *s, size_t len, size_t i, const char *lit)
 {
 	size_t n = strlen(lit);
-	return i + n <= len && memcmp(s + i, lit, n) == 0;
+	/* the first byte alone first: most calls fail there */
+	return i + n <= len && s[i] == lit[0] && memcmp(s + i, lit, n) == 0;
+}
+
+/* The scale word at s[j] ("million", "bn", ...), its first letter 'm',
+ * 'b' or 't' (the first letters of all of them).  Returns the factor and
+ * sets *end, or 0.  By first letter, with the words as literals: no two
+ * of them can match at one place (a match ends at a non-word byte), so
+ * the order of the tries does not matter. */
+static double scale_word(const char *s, size_t len, size_t j, size_t *end)
+{
+	size_t e = 0;
+	double f = 0;
+	switch (ex_lower((unsigned char)s[j])) {
+	case 'm':
+		if ((e = ex_word_at(s, len, j, "million")) || (e = ex_word_at(s, len, j, "millions")) ||
+		    (e = ex_word_at(s, len, j, "mln")) || (e = ex_word_at(s, len, j, "mil")) ||
+		    (e = ex_word_at(s, len, j, "mm")))
+			f = 1e6;
+		break;
+	case 'b':
+		if ((e = ex_word_at(s, len, j, "billion")) || (e = ex_word_at(s, len, j, "billions")) ||
+		    (e = ex_word_at(s, len, j, "bln")) || (e = ex_word_at(s, len, j, "bn")))
+			f = 1e9;
+		break;
+	case 't':
+		if ((e = ex_word_at(s, len, j, "thousand")))
+			f = 1e3;
+		else if ((e = ex_word_at(s, len, j, "trillion")))
+			f = 1e12;
+		break;
+	default:
+		break;
+	}
+	if (e)
+		*end = e;
+	return f;
 }
 
 /* Scale word or suffix at s[i] (after optional blanks).  Returns the
- * factor and sets *end, or 0. */
-static double scale_at(const char *s, size_t len, size_t i, size_t *end)
+ * factor and sets *end, or 0.  Inline: after most numbers it fails at its
+ * first byte or two. */
+static inline double scale_at(const char *s, size_t len, size_t i, size_t *end)
 {
-	static const struct {
-		const char *w;
-		double f;
-	} words[] = {
-	    {"million", 1e6},  {"millions", 1e6}, {"billion", 1e9},
-	    {"billions", 1e9}, {"thousand", 1e3}, {"trillion", 1e12},
-	    {"mln", 1e6},      {"mil", 1e6},      {"bln", 1e9},
-	    {"bn", 1e9},       {"mm", 1e6},
-	};
+	if (i >= len)
+		return 0;
+	unsigned char c = (unsigned char)s[i];
 	/* Glued suffix: "735.0M", "3.7B", "250K". */
-	if (i < len && (s[i] == 'M' || s[i] == 'B' || s[i] == 'K' ||
-	                s[i] == 'm' || s[i] == 'b' || s[i] == 'k')) {
-		size_t e = ex_word_at(s, len, i, s[i] == 'm'   ? "m"
-		                                 : s[i] == 'M' ? "M"
-		                                 : s[i] == 'b' ? "b"
-		                                 : s[i] == 'B' ? "B"
-		                                 : s[i] == 'k' ? "k"
-		                                               : "K");
+	if (c == 'M' || c == 'B' || c == 'K' || c == 'm' || c == 'b' || c == 'k') {
+		size_t e = ex_word_at(s, len, i, c == 'm'   ? "m"
+		                                 : c == 'M' ? "M"
+		                                 : c == 'b' ? "b"
+		                                 : c == 'B' ? "B"
+		                                 : c == 'k' ? "k"
+		                                            : "K");
 		if (e) {
 			*end = e;
-			return (s[i] == 'M' || s[i] == 'm')   ? 1e6
-			       : (s[i] == 'B' || s[i] == 'b') ? 1e9
-			                                      : 1e3;
+			return (c == 'M' || c == 'm') ? 1e6 : (c == 'B' || c == 'b') ? 1e9 : 1e3;
 		}
 	}
 	size_t j = i;
 	while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n'))
 		j++;
-	if (j == i && !(i < len && ex_is_alpha((unsigned char)s[i])))
+	if (j == i && !ex_is_alpha(c))
 		return 0;
 	/* every word of the list starts with 'm', 'b' or 't' */
 	if (j >= len)
 		return 0;
 	switch (ex_lower((unsigned char)s[j])) {
 	case 'm': case 'b': case 't':
-		break;
+		return scale_word(s, len, j, end);
 	default:
 		return 0;
 	}
-	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-		size_t e = ex_word_at(s, len, j, words[k].w);
-		if (e) {
-			*end = e;
-			return words[k].f;
-		}
-	}
-	return 0;
 }
 
 /* The currency written right before the digits at s[i] (after at most
@@ -152,6 +172,16 @@ int ex_num_parse(const char *s, size_t len, size_t i, ex_num *out)
 	if (i >= len)
 		return 0;
 	size_t start = i;
+	/* a number opens with '(', '-', a minus sign (0xe2 ...), "US$", '$'
+	 * or a digit (the steps below skip nothing else): text fails here */
+	switch ((unsigned char)s[i]) {
+	case '(': case '-': case 0xe2: case 'U': case '$':
+	case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		break;
+	default:
+		return 0;
+	}
 	if (i > 0) {
 		unsigned char p = (unsigned char)s[i - 1];
 		if (ex_is_alpha(p) || is_digit(p) || p == '.' || p == '_')

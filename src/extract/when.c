@@ -43,8 +43,93 @@ static int cal_end_month(const ex_cal *cal, int qi)
 	return am + 3 * (qi - aq);
 }
 
+/* The eight bytes s[j..j+8) as one word in memory order, zero bytes
+ * past len: prefix tests against several words at one place compare
+ * words instead of bytes (pfx8). */
+static inline uint64_t load8(const char *s, size_t len, size_t j)
+{
+	uint64_t x = 0;
+	if (j + 8 <= len)
+		memcpy(&x, s + j, 8);
+	else if (j < len)
+		memcpy(&x, s + j, len - j);
+	return x;
+}
+
+/* The lower-case word p (n <= 8 bytes of lower-case letters, digits,
+ * '-' or '\'', padded with zero bytes to eight) is a prefix of the text
+ * bytes x of load8 in any case, as ex_lower(text byte) == p byte: at the
+ * places where p has a letter the text byte is taken with bit 0x20 set
+ * (x | 0x20 is that lower-case letter for it and its upper case only), at
+ * the others as it is.  A zero byte past the text's end equals no byte of
+ * p either way.  The letter places of p (cm: bytes 0x61..0x7a, all of p's
+ * bytes being below 0x80 no carry crosses a byte) and the other constants
+ * fold for a literal p (PFX). */
+static inline EX_ALWAYS_INLINE int pfx8(uint64_t x, const char *p, size_t n)
+{
+	static const unsigned char ones16[16] = {255, 255, 255, 255, 255, 255, 255, 255};
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t v, m;
+	memcpy(&v, p, 8);
+	memcpy(&m, ones16 + 8 - (n < 8 ? n : 8), 8);
+	uint64_t cm = ((v + ones * (0x80 - 'a')) & ~(v + ones * (0x80 - 'z' - 1)) & (ones * 0x80)) >> 2;
+	return ((x | cm) & m) == v;
+}
+#define PFX(x, lit) pfx8((x), lit "\0\0\0\0\0\0\0", sizeof(lit) - 1)
+
+/* s[e] may end a word as for ex_word_at: e is the end of the text, or
+ * s[e] is no word byte and no '-' or '\'' before a letter.  Returns e or
+ * 0. */
+static inline EX_ALWAYS_INLINE size_t word_end(const char *s, size_t len, size_t e)
+{
+	if (e < len) {
+		unsigned char c = (unsigned char)s[e];
+		if (ex_is_word(c))
+			return 0;
+		if ((c == '-' || c == '\'') && e + 1 < len && ex_is_alpha((unsigned char)s[e + 1]))
+			return 0;
+	}
+	return e;
+}
+
+/* ex_word_at(s, len, i, lit) for a lower-case literal lit, x being
+ * load8(s, len, i): the same test (the bytes of lit in any case, then a
+ * word end), on the eight bytes read once for all the words tried at i.
+ * Words longer than eight bytes go to ex_word_at. */
+#define WORD_AT(x, s, len, i, lit)                                                   \
+	(sizeof(lit) > 9 ? ex_word_at((s), (len), (i), lit)                          \
+	                 : PFX((x), lit) ? word_end((s), (len), (i) + sizeof(lit) - 1) \
+	                                 : (size_t)0)
+
 /* Three lower-case letters as one key (the switches below). */
 #define KEY3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
+
+/* The month (0..11) whose three-letter abbreviation is s[i..i+3) in any
+ * case, -1 for none.  Every month's full name, abbreviation (and "sept")
+ * starts with it, and the twelve are distinct: the only month that can
+ * match at i.  (x | 0x20 is a lower-case letter for that letter in either
+ * case only, so the key test is exact.) */
+static inline int month_key(const char *s, size_t len, size_t i)
+{
+	if (i + 3 > len)
+		return -1;
+	switch (KEY3((unsigned char)s[i] | 0x20, (unsigned char)s[i + 1] | 0x20,
+	             (unsigned char)s[i + 2] | 0x20)) {
+	case KEY3('j', 'a', 'n'): return 0;
+	case KEY3('f', 'e', 'b'): return 1;
+	case KEY3('m', 'a', 'r'): return 2;
+	case KEY3('a', 'p', 'r'): return 3;
+	case KEY3('m', 'a', 'y'): return 4;
+	case KEY3('j', 'u', 'n'): return 5;
+	case KEY3('j', 'u', 'l'): return 6;
+	case KEY3('a', 'u', 'g'): return 7;
+	case KEY3('s', 'e', 'p'): return 8;
+	case KEY3('o', 'c', 't'): return 9;
+	case KEY3('n', 'o', 'v'): return 10;
+	case KEY3('d', 'e', 'c'): return 11;
+	default: return -1;
+	}
+}
 
 int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 {
@@ -53,32 +138,13 @@ int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
 	    "july",    "august",   "september", "october", "november", "december"};
 	static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
 	                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-	/* Every month's full name, abbreviation (and "sept") starts with its
-	 * three-letter abbreviation, and the twelve are distinct: the first
-	 * three letters name the only month that can match, and most words
-	 * fail at this one switch.  For that month the full name is tried
-	 * before the abbreviation, as always ("May." is the full name without
-	 * its dot). */
-	if (i + 3 > len)
+	/* The first three letters name the only month that can match, and
+	 * most words fail at this one switch (month_key).  For that month the
+	 * full name is tried before the abbreviation, as always ("May." is the
+	 * full name without its dot). */
+	int m = month_key(s, len, i);
+	if (m < 0)
 		return 0;
-	int m;
-	switch (KEY3(ex_lower((unsigned char)s[i]), ex_lower((unsigned char)s[i + 1]),
-	             ex_lower((unsigned char)s[i + 2]))) {
-	case KEY3('j', 'a', 'n'): m = 0; break;
-	case KEY3('f', 'e', 'b'): m = 1; break;
-	case KEY3('m', 'a', 'r'): m = 2; break;
-	case KEY3('a', 'p', 'r'): m = 3; break;
-	case KEY3('m', 'a', 'y'): m = 4; break;
-	case KEY3('j', 'u', 'n'): m = 5; break;
-	case KEY3('j', 'u', 'l'): m = 6; break;
-	case KEY3('a', 'u', 'g'): m = 7; break;
-	case KEY3('s', 'e', 'p'): m = 8; break;
-	case KEY3('o', 'c', 't'): m = 9; break;
-	case KEY3('n', 'o', 'v'): m = 10; break;
-	case KEY3('d', 'e', 'c'): m = 11; break;
-	default:
-		return 0;
-	}
 	size_t e;
 	if ((e = ex_word_at(s, len, i, full[m]))) {
 		*end = e;
@@ -133,7 +199,14 @@ int ex_date_parse(const char *s, size_t len, size_t i, int *y, int *m,
                   int *d, size_t *end)
 {
 	size_t e;
-	int mo = ex_month_parse(s, len, i, &e);
+	/* the month-first form needs a letter at i, the others a digit
+	 * (digits_at below reads none otherwise, and every form after it
+	 * needs one) */
+	if (i >= len)
+		return 0;
+	int mo = is_digit((unsigned char)s[i]) ? 0 : ex_month_parse(s, len, i, &e);
+	if (!mo && !is_digit((unsigned char)s[i]))
+		return 0;
 	if (mo) {
 		size_t j = ex_skip_ws(s, len, e);
 		int day;
@@ -305,30 +378,31 @@ static int ordinal_at(const char *s, size_t len, size_t i, size_t *end)
 	int q = 0;
 	if (i >= len)
 		return 0;
+	uint64_t x = load8(s, len, i);
 	switch (ex_lower((unsigned char)s[i])) {
 	case 'f':
-		if ((e = ex_word_at(s, len, i, "first")))
+		if ((e = WORD_AT(x, s, len, i, "first")))
 			q = 1;
-		else if ((e = ex_word_at(s, len, i, "fourth")))
+		else if ((e = WORD_AT(x, s, len, i, "fourth")))
 			q = 4;
 		break;
 	case 's':
-		q = (e = ex_word_at(s, len, i, "second")) ? 2 : 0;
+		q = (e = WORD_AT(x, s, len, i, "second")) ? 2 : 0;
 		break;
 	case 't':
-		q = (e = ex_word_at(s, len, i, "third")) ? 3 : 0;
+		q = (e = WORD_AT(x, s, len, i, "third")) ? 3 : 0;
 		break;
 	case '1':
-		q = (e = ex_word_at(s, len, i, "1st")) ? 1 : 0;
+		q = (e = WORD_AT(x, s, len, i, "1st")) ? 1 : 0;
 		break;
 	case '2':
-		q = (e = ex_word_at(s, len, i, "2nd")) ? 2 : 0;
+		q = (e = WORD_AT(x, s, len, i, "2nd")) ? 2 : 0;
 		break;
 	case '3':
-		q = (e = ex_word_at(s, len, i, "3rd")) ? 3 : 0;
+		q = (e = WORD_AT(x, s, len, i, "3rd")) ? 3 : 0;
 		break;
 	case '4':
-		q = (e = ex_word_at(s, len, i, "4th")) ? 4 : 0;
+		q = (e = WORD_AT(x, s, len, i, "4th")) ? 4 : 0;
 		break;
 	default:
 		return 0;
@@ -392,39 +466,40 @@ static int months_ended(const char *s, size_t len, size_t i, const ex_cal *cal,
 	 * "12", "fiscal", "year", "quarter", by first byte (no two of them
 	 * can match at one place: a match ends at a non-word byte) */
 	unsigned char c0 = ex_lower((unsigned char)s[i]);
+	uint64_t x = load8(s, len, i);
 	switch (c0) {
 	case 't':
-		if ((e = ex_word_at(s, len, i, "three")))
+		if ((e = WORD_AT(x, s, len, i, "three")))
 			months = 3;
-		else if ((e = ex_word_at(s, len, i, "twelve")))
+		else if ((e = WORD_AT(x, s, len, i, "twelve")))
 			months = 12;
 		break;
 	case 's':
-		months = (e = ex_word_at(s, len, i, "six")) ? 6 : 0;
+		months = (e = WORD_AT(x, s, len, i, "six")) ? 6 : 0;
 		break;
 	case 'n':
-		months = (e = ex_word_at(s, len, i, "nine")) ? 9 : 0;
+		months = (e = WORD_AT(x, s, len, i, "nine")) ? 9 : 0;
 		break;
 	case '3':
-		months = (e = ex_word_at(s, len, i, "3")) ? 3 : 0;
+		months = (e = WORD_AT(x, s, len, i, "3")) ? 3 : 0;
 		break;
 	case '6':
-		months = (e = ex_word_at(s, len, i, "6")) ? 6 : 0;
+		months = (e = WORD_AT(x, s, len, i, "6")) ? 6 : 0;
 		break;
 	case '9':
-		months = (e = ex_word_at(s, len, i, "9")) ? 9 : 0;
+		months = (e = WORD_AT(x, s, len, i, "9")) ? 9 : 0;
 		break;
 	case '1':
-		months = (e = ex_word_at(s, len, i, "12")) ? 12 : 0;
+		months = (e = WORD_AT(x, s, len, i, "12")) ? 12 : 0;
 		break;
 	case 'f':
-		months = (e = ex_word_at(s, len, i, "fiscal")) ? 12 : 0;
+		months = (e = WORD_AT(x, s, len, i, "fiscal")) ? 12 : 0;
 		break;
 	case 'y':
-		months = (e = ex_word_at(s, len, i, "year")) ? 12 : 0;
+		months = (e = WORD_AT(x, s, len, i, "year")) ? 12 : 0;
 		break;
 	case 'q':
-		months = (e = ex_word_at(s, len, i, "quarter")) ? 3 : 0;
+		months = (e = WORD_AT(x, s, len, i, "quarter")) ? 3 : 0;
 		break;
 	default:
 		return 0;
@@ -578,39 +653,6 @@ static int prefix_ci(const char *s, size_t len, size_t j, const char *p)
 	return 1;
 }
 
-/* The eight bytes s[j..j+8) in ASCII lower case, as one word in memory
- * order, zero bytes past len: prefix tests against several words at one
- * place compare words instead of bytes (pfx8).  The lower-casing is exact
- * for every byte value (only 'A'..'Z' change: bit 7 of the sum is set for
- * 0x41.. and for 0x5b.., no carry crosses a byte as every byte is at most
- * 0x7f before the sum). */
-static inline uint64_t lower8(const char *s, size_t len, size_t j)
-{
-	const uint64_t ones = 0x0101010101010101u;
-	uint64_t x = 0;
-	if (j + 8 <= len)
-		memcpy(&x, s + j, 8);
-	else if (j < len)
-		memcpy(&x, s + j, len - j);
-	uint64_t t = x & (ones * 0x7f);
-	uint64_t upper = (t + ones * (0x80 - 'A')) & ~(t + ones * (0x80 - 'Z' - 1)) & ~x &
-	                 (ones * 0x80);
-	return x | upper >> 2;
-}
-
-/* The lower-case word p (n <= 8 bytes, padded with zero bytes to eight)
- * is a prefix of the bytes x of lower8: the first n bytes in memory
- * order are p's (a zero byte past the text's end never equals a byte of
- * p).  With p a literal both constants fold (PFX). */
-static inline EX_ALWAYS_INLINE int pfx8(uint64_t x, const char *p, size_t n)
-{
-	static const unsigned char ones16[16] = {255, 255, 255, 255, 255, 255, 255, 255};
-	uint64_t v, m;
-	memcpy(&v, p, 8);
-	memcpy(&m, ones16 + 8 - n, 8);
-	return (x & m) == v;
-}
-#define PFX(x, lit) pfx8((x), lit "\0\0\0\0\0\0\0", sizeof(lit) - 1)
 
 /* A cheap necessary test for the branches of ex_when_parse after the
  * determiner ("the", "this", "that", "our"; det != 0 when one was read):
@@ -630,7 +672,7 @@ static int may_open_rest(const char *s, size_t len, size_t j, int det)
 		return 0;
 	if (!det && (c == 'a' || c == 'A'))
 		return 1; /* "a year ago" */
-	uint64_t x = lower8(s, len, j);
+	uint64_t x = load8(s, len, j);
 	switch (c | 0x20) { /* c is a letter: its lower case */
 	case 'a':
 		return PFX(x, "annual") || PFX(x, "apr") || PFX(x, "aug");
@@ -702,7 +744,7 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 		return 0;
 	/* the first word of every branch, as a prefix (no word-end test:
 	 * this only has to let through what the branches accept) */
-	uint64_t x = lower8(s, len, i);
+	uint64_t x = load8(s, len, i);
 	int any;
 	switch (c | 0x20) { /* c is a letter: its lower case */
 	case 'a': /* "a" itself ("a year ago") */
@@ -773,6 +815,53 @@ int ex_when_may_start(const char *s, size_t len, size_t i)
 	return ex_when_may_follow(s, len, i);
 }
 
+/* A balance date at s[j]: "September 30, 2007", a quarter end of cal (no
+ * dates with cal->set < 0).  Returns 1 and fills *w, or 0. */
+static int balance_date(const char *s, size_t len, size_t j, const ex_cal *cal, ex_when *w)
+{
+	int dy, dm, dd;
+	size_t de;
+	if (!cal || cal->set < 0 || !ex_date_parse(s, len, j, &dy, &dm, &dd, &de))
+		return 0;
+	int mi = dy * 12 + dm - 1;
+	if (dd <= 7)
+		mi--;
+	else if (dd < 24)
+		return 0;
+	int qi = ex_cal_quarter_of_month(cal, mi);
+	if (cal_end_month(cal, qi) != mi)
+		return 0;
+	w->rel = EX_P_ABS;
+	w->p = ec_period_from_qindex(qi);
+	w->explicit_year = 1;
+	w->end = de;
+	return 1;
+}
+
+/* What the first byte of a word lets through (ex_when_parse): each flag
+ * is the set of bytes that the named reader accepts first (its own first
+ * test), so calling it only for those bytes changes nothing and saves the
+ * calls that fail at once. */
+enum {
+	K_FY = 1,  /* fiscal_year_at: 'F' or 'f' */
+	K_MON = 2, /* months_ended: three six nine twelve 3 6 9 12 fiscal year quarter */
+	K_Y4 = 4,  /* year4_at: a digit */
+	K_ORD = 8  /* ordinal_at: first second third fourth 1st 2nd 3rd 4th */
+};
+static const unsigned char first_kind[256] = {
+    ['F'] = K_FY | K_MON | K_ORD, ['f'] = K_FY | K_MON | K_ORD,
+    ['T'] = K_MON | K_ORD,        ['t'] = K_MON | K_ORD,
+    ['S'] = K_MON | K_ORD,        ['s'] = K_MON | K_ORD,
+    ['N'] = K_MON,                ['n'] = K_MON,
+    ['Y'] = K_MON,                ['y'] = K_MON,
+    ['Q'] = K_MON,                ['q'] = K_MON,
+    ['0'] = K_Y4,                 ['1'] = K_Y4 | K_MON | K_ORD,
+    ['2'] = K_Y4 | K_ORD,         ['3'] = K_Y4 | K_MON | K_ORD,
+    ['4'] = K_Y4 | K_ORD,         ['5'] = K_Y4,
+    ['6'] = K_Y4 | K_MON,         ['7'] = K_Y4,
+    ['8'] = K_Y4,                 ['9'] = K_Y4 | K_MON,
+};
+
 int ex_when_may_follow(const char *s, size_t len, size_t i)
 {
 	if (i >= len)
@@ -783,20 +872,21 @@ int ex_when_may_follow(const char *s, size_t len, size_t i)
 		return digits_may_start(s, len, i);
 	if (c != 'a' && c != 'A' && c != 't' && c != 'T' && c != 'o' && c != 'O')
 		return 1;
+	uint64_t x = load8(s, len, i);
 	/* "a" only opens "a year ago" */
-	if ((e = ex_word_at(s, len, i, "a")))
+	if ((e = WORD_AT(x, s, len, i, "a")))
 		return prefix_ci(s, len, ex_skip_ws(s, len, e), "year");
 	/* a determiner: the word after it must open the rest (see the
 	 * determiner branch of ex_when_parse; no branch before it accepts
 	 * these words) */
-	if ((e = ex_word_at(s, len, i, "the")) || (e = ex_word_at(s, len, i, "this")) ||
-	    (e = ex_word_at(s, len, i, "that")) || (e = ex_word_at(s, len, i, "our"))) {
+	if ((e = WORD_AT(x, s, len, i, "the")) || (e = WORD_AT(x, s, len, i, "this")) ||
+	    (e = WORD_AT(x, s, len, i, "that")) || (e = WORD_AT(x, s, len, i, "our"))) {
 		size_t j = ex_skip_ws(s, len, e), oe;
 		if (j >= len)
 			return 0;
 		unsigned char x = (unsigned char)s[j];
 		if (is_digit(x) || x == 'Q' || x == 'q' || x == 'F' || x == 'f' ||
-		    ordinal_at(s, len, j, &oe))
+		    ((first_kind[x] & K_ORD) && ordinal_at(s, len, j, &oe)))
 			return 1;
 		return may_open_rest(s, len, j, 1);
 	}
@@ -887,7 +977,8 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	}
 	/* FY2024Q1, FY24 Q1, FY2024 first quarter, FY2008, fiscal 2008,
 	 * fiscal year 2008, fiscal 2024 first quarter */
-	if (fiscal_year_at(s, len, i, &y, &e)) {
+	unsigned kind = first_kind[c];
+	if ((kind & K_FY) && fiscal_year_at(s, len, i, &y, &e)) {
 		j = e;
 		size_t k = j;
 		if (k < len && (s[k] == ' ' || s[k] == '-'))
@@ -912,10 +1003,10 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		return 1;
 	}
 	/* nine months ended ..., year ended ... */
-	if (months_ended(s, len, i, cal, w))
+	if ((kind & K_MON) && months_ended(s, len, i, cal, w))
 		return 1;
 	/* the 2007 third quarter; 2007 full year */
-	if (year4_at(s, len, i, &y)) {
+	if ((kind & K_Y4) && year4_at(s, len, i, &y)) {
 		j = ex_skip_ws(s, len, i + 4);
 		size_t e2;
 		if ((e2 = ex_word_at(s, len, j, "fiscal")))
@@ -937,7 +1028,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	/* third quarter (of 2006 | 2011 | of fiscal 2024 | fiscal 2024 |
 	 * ended DATE); third fiscal quarter; first nine months of 2007;
 	 * first half of 2012 */
-	if ((q = ordinal_at(s, len, i, &e))) {
+	if ((kind & K_ORD) && (q = ordinal_at(s, len, i, &e))) {
 		j = ex_skip_ws(s, len, e);
 		size_t e2;
 		if ((e2 = ex_word_at(s, len, j, "fiscal")))
@@ -987,17 +1078,23 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		return 0;
 	}
-	/* Phrases that start with a determiner or an adjective. */
+	/* Phrases that start with a determiner or an adjective.  WJ(w) is
+	 * ex_word_at(s, len, j, w) on xj, the bytes at j read once (kept up
+	 * to date with j). */
+#define WJ(lit) WORD_AT(xj, s, len, j, lit)
 	j = i;
+	uint64_t xj = load8(s, len, j);
 	int det = 0;
-	if ((e = ex_word_at(s, len, j, "the")) || (e = ex_word_at(s, len, j, "this")) ||
-	    (e = ex_word_at(s, len, j, "that")) || (e = ex_word_at(s, len, j, "our"))) {
-		det = ex_word_at(s, len, j, "this") ? 2 : 1;
+	if ((e = WJ("the")) || (e = WJ("this")) ||
+	    (e = WJ("that")) || (e = WJ("our"))) {
+		det = WJ("this") ? 2 : 1;
 		j = ex_skip_ws(s, len, e);
+		xj = load8(s, len, j);
 		/* "the third quarter of 2006", "the 2007 third quarter" */
-		if (j < len && (ordinal_at(s, len, j, &e) || (s[j] >= '0' && s[j] <= '9') ||
+		if (j < len && (((first_kind[(unsigned char)s[j]] & K_ORD) && ordinal_at(s, len, j, &e)) ||
+		                (s[j] >= '0' && s[j] <= '9') ||
 		                s[j] == 'Q' || s[j] == 'q' || s[j] == 'F' || s[j] == 'f') &&
-		    !ex_word_at(s, len, j, "full") && !ex_word_at(s, len, j, "fiscal") &&
+		    !WJ("full") && !WJ("fiscal") &&
 		    ex_when_parse(s, len, j, cal, w)) {
 			w->start = i;
 			return 1;
@@ -1005,8 +1102,12 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	}
 	if (!may_open_rest(s, len, j, det))
 		return 0; /* "the company", "that we": most determiners stop here */
+	/* a digit (may_open_rest lets one through only without a determiner)
+	 * opens none of the words below: only the balance date at the end */
+	if (is_digit((unsigned char)s[j]))
+		return balance_date(s, len, j, cal, w);
 	size_t e2, e3;
-	if ((e2 = ex_word_at(s, len, j, "quarter"))) {
+	if ((e2 = WJ("quarter"))) {
 		if (!det)
 			return 0;
 		/* "the quarter ended DATE" */
@@ -1023,7 +1124,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		w->end = e2;
 		return 1;
 	}
-	if ((e2 = ex_word_at(s, len, j, "current")) &&
+	if ((e2 = WJ("current")) &&
 	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "quarter"))) {
 		w->rel = EX_P_THIS;
 		w->end = e3;
@@ -1031,7 +1132,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	}
 	/* "the year ended 31 March 2025", "the fiscal year ended ...": the
 	 * year that the date ends */
-	if (det && (ex_word_at(s, len, j, "year") || ex_word_at(s, len, j, "fiscal")) &&
+	if (det && (WJ("year") || WJ("fiscal")) &&
 	    months_ended(s, len, j, cal, w)) {
 		w->start = i;
 		return 1;
@@ -1067,9 +1168,9 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	 * the increase") */
 	if (det) {
 		size_t he = 0;
-		if ((e2 = ex_word_at(s, len, j, "half-year"))) {
+		if ((e2 = WJ("half-year"))) {
 			he = e2;
-		} else if ((e2 = ex_word_at(s, len, j, "half"))) {
+		} else if ((e2 = WJ("half"))) {
 			size_t k2 = ex_skip_ws(s, len, e2);
 			if ((e3 = ex_word_at(s, len, k2, "year")))
 				he = e3;
@@ -1082,16 +1183,16 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 			return 1;
 		}
 	}
-	if ((e2 = ex_word_at(s, len, j, "prior")) || (e2 = ex_word_at(s, len, j, "previous")) ||
-	    (e2 = ex_word_at(s, len, j, "preceding")) || (e2 = ex_word_at(s, len, j, "last")) ||
-	    (e2 = ex_word_at(s, len, j, "sequential")) || (e2 = ex_word_at(s, len, j, "year-ago")) ||
-	    (e2 = ex_word_at(s, len, j, "prior-year")) || (e2 = ex_word_at(s, len, j, "same")) ||
+	if ((e2 = WJ("prior")) || (e2 = WJ("previous")) ||
+	    (e2 = WJ("preceding")) || (e2 = WJ("last")) ||
+	    (e2 = WJ("sequential")) || (e2 = WJ("year-ago")) ||
+	    (e2 = WJ("prior-year")) || (e2 = WJ("same")) ||
 	    /* "the year ago quarter"; "the year" alone is the full year
 	     * (below) */
-	    ((e2 = ex_word_at(s, len, j, "year")) && ex_word_at(s, len, ex_skip_ws(s, len, e2), "ago"))) {
-		int kind = ex_word_at(s, len, j, "year-ago") || ex_word_at(s, len, j, "prior-year") ? 1
-		           : ex_word_at(s, len, j, "same") ? 2
-		           : ex_word_at(s, len, j, "year") ? 3
+	    ((e2 = WJ("year")) && ex_word_at(s, len, ex_skip_ws(s, len, e2), "ago"))) {
+		int kind = WJ("year-ago") || WJ("prior-year") ? 1
+		           : WJ("same") ? 2
+		           : WJ("year") ? 3
 		                                            : 0;
 		size_t k = ex_skip_ws(s, len, e2);
 		if (kind == 3) {
@@ -1175,8 +1276,8 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		return 0;
 	}
-	if ((e2 = ex_word_at(s, len, j, "next")) || (e2 = ex_word_at(s, len, j, "coming")) ||
-	    (e2 = ex_word_at(s, len, j, "upcoming")) || (e2 = ex_word_at(s, len, j, "following"))) {
+	if ((e2 = WJ("next")) || (e2 = WJ("coming")) ||
+	    (e2 = WJ("upcoming")) || (e2 = WJ("following"))) {
 		if ((e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "quarter"))) {
 			w->rel = EX_P_NEXT;
 			w->end = e3;
@@ -1184,7 +1285,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		return 0;
 	}
-	if ((e2 = ex_word_at(s, len, j, "beginning")) || (e2 = ex_word_at(s, len, j, "start"))) {
+	if ((e2 = WJ("beginning")) || (e2 = WJ("start"))) {
 		size_t k = ex_skip_ws(s, len, e2);
 		if ((e3 = ex_word_at(s, len, k, "of"))) {
 			k = ex_skip_ws(s, len, e3);
@@ -1198,7 +1299,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 		return 0;
 	}
-	if ((e2 = ex_word_at(s, len, j, "end"))) {
+	if ((e2 = WJ("end"))) {
 		/* "the end of last year", "end of the prior year" */
 		size_t k = ex_skip_ws(s, len, e2);
 		if ((e3 = ex_word_at(s, len, k, "of"))) {
@@ -1228,12 +1329,12 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 	}
 	/* full year, the full 2008 year, full fiscal year, the fiscal year,
 	 * full-year, this year, the year */
-	if ((e2 = ex_word_at(s, len, j, "full")) || (e2 = ex_word_at(s, len, j, "full-year")) ||
-	    (e2 = ex_word_at(s, len, j, "fiscal")) || (e2 = ex_word_at(s, len, j, "year")) ||
-	    (e2 = ex_word_at(s, len, j, "annual")) || (e2 = ex_word_at(s, len, j, "entire"))) {
-		int full_year = ex_word_at(s, len, j, "full-year") != 0;
-		int is_year = ex_word_at(s, len, j, "year") != 0;
-		int annual = ex_word_at(s, len, j, "annual") != 0;
+	if ((e2 = WJ("full")) || (e2 = WJ("full-year")) ||
+	    (e2 = WJ("fiscal")) || (e2 = WJ("year")) ||
+	    (e2 = WJ("annual")) || (e2 = WJ("entire"))) {
+		int full_year = WJ("full-year") != 0;
+		int is_year = WJ("year") != 0;
+		int annual = WJ("annual") != 0;
 		size_t k = ex_skip_ws(s, len, e2);
 		int yr = 0;
 		if (annual) {
@@ -1275,7 +1376,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		return 1;
 	}
 	/* last year, a year ago, a year earlier */
-	if (!det && (e2 = ex_word_at(s, len, j, "a")) &&
+	if (!det && (e2 = WJ("a")) &&
 	    (e3 = ex_word_at(s, len, ex_skip_ws(s, len, e2), "year"))) {
 		size_t k3 = ex_skip_ws(s, len, e3), e4;
 		if ((e4 = ex_word_at(s, len, k3, "ago")) || (e4 = ex_word_at(s, len, k3, "earlier"))) {
@@ -1285,24 +1386,8 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		}
 	}
 	/* A balance date: "September 30, 2007" (a quarter end). */
-	int dy, dm, dd;
-	size_t de;
-	if (!det && cal && cal->set >= 0 && ex_date_parse(s, len, j, &dy, &dm, &dd, &de)) {
-		int mi = dy * 12 + dm - 1;
-		if (dd <= 7)
-			mi--;
-		else if (dd < 24)
-			return 0;
-		int qi = ex_cal_quarter_of_month(cal, mi);
-		if (cal_end_month(cal, qi) != mi)
-			return 0;
-		w->rel = EX_P_ABS;
-		w->p = ec_period_from_qindex(qi);
-		w->explicit_year = 1;
-		w->end = de;
-		return 1;
-	}
-	return 0;
+	return !det && balance_date(s, len, j, cal, w);
+#undef WJ
 }
 
 int ex_when_resolve(const ex_when *w, const ex_cal *cal, int has_doc,
@@ -1474,7 +1559,93 @@ static void exchange_at(ex_doc *d, const char *s, size_t len, size_t i)
 	}
 }
 
-static void find_issued(ex_doc *d, const char *s, size_t len, size_t head);
+/* The head of a document: its first HEAD_MAX bytes are searched for the
+ * document's period and date. */
+#define HEAD_MAX 6000
+#define HEAD_WORDS ((HEAD_MAX + 63) / 64)
+
+/* The word starts of the head s[0..n) (n <= HEAD_MAX) as a bit set: bit
+ * i of bits[i / 64] is set when s[i] is a word byte (ex_is_word) and
+ * i == 0 or s[i - 1] is not.  The scans of the head only ever look at
+ * such places (each skipped a byte whose predecessor is a word byte, or
+ * that is not one itself), so they go from one set bit to the next
+ * (next_start) instead of testing every byte.  The bits are made 64
+ * bytes at a time when a scan first gets there: most scans stop early. */
+typedef struct wstarts {
+	const char *s;
+	size_t n;
+	size_t built; /* bits[0..built) are made */
+	uint64_t bits[HEAD_WORDS];
+} wstarts;
+
+/* Makes bits[k], the starts among s[64k .. 64k + 64) (k < (n + 63) / 64). */
+static void wstarts_build(wstarts *ws, size_t k)
+{
+	const char *s = ws->s;
+	size_t i = k * 64, end = i + 64 < ws->n ? i + 64 : ws->n;
+	unsigned prev = i > 0 && ex_is_word((unsigned char)s[i - 1]); /* s[i - 1] is a word byte */
+	uint64_t b = 0;
+#if defined(__SSE2__)
+	/* sixteen bytes at a time: the same unsigned range tests as
+	 * ex_is_alpha and ex_is_word, (x - lo) <= span as min(x - lo, span) ==
+	 * x - lo */
+	for (; i + 16 <= end; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i l = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+		__m128i dg = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+		__m128i isl = _mm_cmpeq_epi8(_mm_min_epu8(l, _mm_set1_epi8(25)), l);
+		__m128i isd = _mm_cmpeq_epi8(_mm_min_epu8(dg, _mm_set1_epi8(9)), dg);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(isl, isd));
+		unsigned st = m & ~((m << 1) | prev) & 0xffffu;
+		b |= (uint64_t)st << (i % 64);
+		prev = (m >> 15) & 1u;
+	}
+#endif
+	for (; i < end; i++) {
+		unsigned w = (unsigned)ex_is_word((unsigned char)s[i]);
+		if (w && !prev)
+			b |= (uint64_t)1 << (i % 64);
+		prev = w;
+	}
+	ws->bits[k] = b;
+}
+
+static inline unsigned ctz64(uint64_t x)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(x);
+#else
+	unsigned k = 0;
+	while (!(x & 1)) {
+		x >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+/* The first word start at or after from, n if none. */
+static inline size_t next_start(wstarts *ws, size_t from)
+{
+	size_t n = ws->n;
+	if (from >= n)
+		return n;
+	size_t k = from / 64, nw = (n + 63) / 64;
+	while (ws->built <= k)
+		wstarts_build(ws, ws->built++);
+	uint64_t x = ws->bits[k] & (~(uint64_t)0 << (from % 64));
+	while (!x) {
+		if (++k >= nw)
+			return n;
+		while (ws->built <= k)
+			wstarts_build(ws, ws->built++);
+		x = ws->bits[k];
+	}
+	return k * 64 + ctz64(x);
+}
+
+static void find_issued(ex_doc *d, const char *s, size_t len, size_t head,
+                        wstarts *starts);
 
 /* "Microsoft ... Second Quarter Results ... for the quarter ended December
  * 31, 2023": the document's quarter came from a date, and the title names
@@ -1571,7 +1742,11 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		d->company[n] = 0;
 	}
 	int have_period = 0, vendor_date = 0;
-	size_t head = len < 6000 ? len : 6000;
+	size_t head = len < HEAD_MAX ? len : HEAD_MAX;
+	wstarts starts;
+	starts.s = s;
+	starts.n = head;
+	starts.built = 0;
 	/* the raw text once, the clean text twice (exchange names, "ended"),
 	 * and the head twice */
 	d->work += d->raw_len + 2 * len + 2 * head;
@@ -1647,7 +1822,7 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		cp = colon + 1 < len ? memchr(cp + 1, ':', len - colon - 1) : NULL;
 	}
 	if (!vendor_date)
-		find_issued(d, s, len, head);
+		find_issued(d, s, len, head, &starts);
 	/* month index (year*12 + month-1) of the document's date, -1 unknown */
 	int issued_mi = -1;
 	if (d->issued[0]) {
@@ -1661,11 +1836,8 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 	 * the head of the document, not one that ends after the document's
 	 * date ("Q3 2024 trading update" in the calendar of a July release)
 	 * unless it is a fiscal label, whose year may run ahead. */
-	for (size_t i = 0; i < head && !have_period; i++) {
-		if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
-			continue;
-		if (!ex_is_word((unsigned char)s[i]))
-			continue;
+	for (size_t i = next_start(&starts, 0); i < head && !have_period;
+	     i = next_start(&starts, i + 1)) {
 		ex_when w;
 		if (!ex_when_may_start(s, len, i) || !ex_when_parse(s, len, i, &d->cal, &w))
 			continue;
@@ -1695,8 +1867,9 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 	 * 2025"): its period is the last quarter of that fiscal year, named by
 	 * the year it ends in, and its figures without a period are the
 	 * year's (d->fy_report). */
-	for (size_t i = 0; i < head && !have_period; i++) {
-		if ((i > 0 && ex_is_word((unsigned char)s[i - 1])) || !ex_is_alpha((unsigned char)s[i]))
+	for (size_t i = next_start(&starts, 0); i < head && !have_period;
+	     i = next_start(&starts, i + 1)) {
+		if (!ex_is_alpha((unsigned char)s[i]))
 			continue;
 		ex_when w;
 		if (!ex_word_at(s, len, i, "year") && !ex_word_at(s, len, i, "fiscal") &&
@@ -1814,21 +1987,15 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 
 /* The document's date when no vendor header gave it: the first date in
  * the head that is not a period end. */
-static void find_issued(ex_doc *d, const char *s, size_t len, size_t head)
+static void find_issued(ex_doc *d, const char *s, size_t len, size_t head,
+                        wstarts *starts)
 {
 	{
-		for (size_t i = 0; i < head; i++) {
-			if (i > 0 && ex_is_word((unsigned char)s[i - 1]))
+		for (size_t i = next_start(starts, 0); i < head; i = next_start(starts, i + 1)) {
+			/* a date opens with a digit or a month's first three
+			 * letters (ex_date_parse) */
+			if (!is_digit((unsigned char)s[i]) && month_key(s, len, i) < 0)
 				continue;
-			/* a date opens with a digit or a month's first letter */
-			switch (ex_lower((unsigned char)s[i])) {
-			case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
-			case '8': case '9': case 'j': case 'f': case 'm': case 'a': case 's': case 'o':
-			case 'n': case 'd':
-				break;
-			default:
-				continue;
-			}
 			int y, m, dd;
 			size_t de;
 			if (!ex_date_parse(s, len, i, &y, &m, &dd, &de))
