@@ -340,33 +340,52 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
  * makes it). */
 static void header_spans_l(tstate *t, const char *l)
 {
+#define PH(w, m) {w, sizeof w - 1, m}
 	static const struct {
 		const char *w;
+		size_t n;
 		int months;
-	} ph[] = {{"three months", 3}, {"3 months", 3},  {"quarter ended", 3},
-	          {"quarters ended", 3}, {"13 weeks", 3}, {"thirteen weeks", 3},
-	          {"six months", 6},   {"6 months", 6},  {"26 weeks", 6},
-	          {"nine months", 9},  {"9 months", 9},  {"39 weeks", 9},
-	          {"twelve months", 12}, {"12 months", 12}, {"year ended", 12},
-	          {"years ended", 12}, {"52 weeks", 12}, {"53 weeks", 12},
-	          {"fiscal year", 12}, {"year ending", 12}};
+	} ph[] = {PH("three months", 3),  PH("3 months", 3),    PH("quarter ended", 3),
+	          PH("quarters ended", 3), PH("13 weeks", 3),    PH("thirteen weeks", 3),
+	          PH("six months", 6),    PH("6 months", 6),    PH("26 weeks", 6),
+	          PH("nine months", 9),   PH("9 months", 9),    PH("39 weeks", 9),
+	          PH("twelve months", 12), PH("12 months", 12), PH("year ended", 12),
+	          PH("years ended", 12),  PH("52 weeks", 12),   PH("53 weeks", 12),
+	          PH("fiscal year", 12),  PH("year ending", 12)};
+#undef PH
+	enum { NPH = sizeof ph / sizeof ph[0] };
 	const char *p = l;
 	const char *lend = l + strlen(l);
 	span found[MAXCOLS];
 	int nfound = 0;
 	if (!duration_word(l))
 		p = lend; /* no phrase can match: straight to the months */
+	/* the first bytes of the phrases, as a bit set: the positions that
+	 * start none of them are passed over */
+	uint64_t first[4] = {0, 0, 0, 0};
+	for (size_t k = 0; k < NPH; k++) {
+		unsigned char c = (unsigned char)ph[k].w[0];
+		first[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
 	while (*p && nfound < MAXCOLS) {
+		/* the earliest phrase (strstr of each, the nearest; at one
+		 * place the first in ph): the first position from p where
+		 * some phrase starts, and there the first phrase that does */
 		const char *best = NULL;
 		int bm = 0;
 		size_t bl = 0;
-		for (size_t k = 0; k < sizeof ph / sizeof ph[0]; k++) {
-			const char *q = strstr(p, ph[k].w);
-			if (q && (!best || q < best)) {
-				best = q;
-				bm = ph[k].months;
-				bl = strlen(ph[k].w);
-			}
+		for (const char *q = p; *q && !best; q++) {
+			unsigned char c = (unsigned char)*q;
+			if (!((first[c >> 6] >> (c & 63)) & 1))
+				continue;
+			for (size_t k = 0; k < NPH; k++)
+				if (ph[k].w[0] == (char)c && q[1] == ph[k].w[1] &&
+				    strncmp(q, ph[k].w, ph[k].n) == 0) {
+					best = q;
+					bm = ph[k].months;
+					bl = ph[k].n;
+					break;
+				}
 		}
 		if (!best)
 			break;
