@@ -16,6 +16,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lex.h"
 
@@ -685,16 +688,50 @@ static void put_str(char *dst, size_t cap, const char *src)
 	dst[n] = 0;
 }
 
-/* Row label -> metric.  Returns the family (F_*), with *pct for "% of
- * revenue" rows, *basis (-1 = from the table), *seg and *neg.  Lengths
- * are kept along (L) instead of measured again: every test below is
- * the strcmp / strncmp it replaces on the NUL-terminated text. */
-static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
-                        int *pct, int *basis, char *seg, size_t segcap, int *neg)
+/* The n bytes of s (16 <= n) hold none of "()*,:", no blank first or
+ * last and no two blanks in a row: label_metric's copy loop gives them
+ * back unchanged.  0 when not so, or not known (without SSE2). */
+static int label_plain(const char *s, size_t n)
 {
-	char l[160];
+#if defined(__SSE2__)
+	if (n < 16 || s[0] == ' ' || s[n - 1] == ' ')
+		return 0;
+	const __m128i op = _mm_set1_epi8('('), cp = _mm_set1_epi8(')'), st = _mm_set1_epi8('*'),
+	              cm = _mm_set1_epi8(','), co = _mm_set1_epi8(':'), bl = _mm_set1_epi8(' ');
+	unsigned carry = 0; /* the byte before this sixteen is a blank */
+	for (size_t i = 0;; i += 16) {
+		int last = i + 16 >= n;
+		if (last)
+			i = n - 16; /* the last sixteen: the pair across the previous
+			             * sixteen's end lies inside them */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, op), _mm_cmpeq_epi8(v, cp)),
+		                          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, st),
+		                                                    _mm_cmpeq_epi8(v, cm)),
+		                                       _mm_cmpeq_epi8(v, co)));
+		if (_mm_movemask_epi8(sp))
+			return 0;
+		unsigned b = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bl));
+		if ((b & (b >> 1)) || (!last && carry && (b & 1)))
+			return 0;
+		if (last)
+			return 1;
+		carry = b >> 15;
+	}
+#else
+	(void)s;
+	(void)n;
+	return 0;
+#endif
+}
+
+/* label_metric's label into l (cap bytes): its basis in parentheses to
+ * *basis; parenthesised parts, footnote marks and markup dropped; ','
+ * and ':' are blanks; no blank at the start or after a blank.  Returns
+ * the bytes written (not terminated; trailing blanks left). */
+static size_t label_copy(char *l, size_t cap, const char *label, int *basis)
+{
 	size_t o = 0;
-	*basis = -1;
 	/* "Operating income (GAAP)", "Diluted EPS (non-GAAP)" (all three
 	 * need a '(') */
 	if (strchr(label, '(')) {
@@ -703,10 +740,8 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 		else if (has(label, "(gaap)"))
 			*basis = EC_BASIS_GAAP;
 	}
-	/* drop parenthesised parts, footnote marks and markup; ',' and ':'
-	 * are blanks; no blank at the start or after a blank */
 	int depth = 0;
-	for (const char *p = label; o + 1 < sizeof l; p++) {
+	for (const char *p = label; o + 1 < cap; p++) {
 		unsigned char c = (unsigned char)*p;
 		unsigned k = lm_class[c];
 		if (k == LM_PLAIN) {
@@ -722,6 +757,27 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 			depth -= depth > 0;
 		else if (k == LM_BLANK && !depth && o > 0 && l[o - 1] != ' ')
 			l[o++] = ' ';
+	}
+	return o;
+}
+
+/* Row label -> metric.  Returns the family (F_*), with *pct for "% of
+ * revenue" rows, *basis (-1 = from the table), *seg and *neg.  Lengths
+ * are kept along (L) instead of measured again: every test below is
+ * the strcmp / strncmp it replaces on the NUL-terminated text. */
+static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
+                        int *pct, int *basis, char *seg, size_t segcap, int *neg)
+{
+	char l[160];
+	size_t o;
+	*basis = -1;
+	size_t ln = strlen(label);
+	if (ln < sizeof l && label_plain(label, ln)) {
+		/* nothing to drop (no '(': no basis in parentheses) */
+		memcpy(l, label, ln + 1);
+		o = ln;
+	} else {
+		o = label_copy(l, sizeof l, label, basis);
 	}
 	while (o > 0 && l[o - 1] == ' ')
 		o--;
