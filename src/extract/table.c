@@ -698,12 +698,15 @@ static int label_plain(const char *s, size_t n)
 		return 0;
 	const __m128i op = _mm_set1_epi8('('), cp = _mm_set1_epi8(')'), st = _mm_set1_epi8('*'),
 	              cm = _mm_set1_epi8(','), co = _mm_set1_epi8(':'), bl = _mm_set1_epi8(' ');
-	unsigned carry = 0; /* the byte before this sixteen is a blank */
+	unsigned carry = 0; /* the byte before the sixteen at i is a blank */
 	for (size_t i = 0;; i += 16) {
 		int last = i + 16 >= n;
-		if (last)
-			i = n - 16; /* the last sixteen: the pair across the previous
-			             * sixteen's end lies inside them */
+		if (last && i + 16 > n) {
+			/* the last sixteen, back over some seen already: the pair
+			 * across the previous sixteen's end lies inside them */
+			i = n - 16;
+			carry = 0;
+		}
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		__m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, op), _mm_cmpeq_epi8(v, cp)),
 		                          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, st),
@@ -712,7 +715,7 @@ static int label_plain(const char *s, size_t n)
 		if (_mm_movemask_epi8(sp))
 			return 0;
 		unsigned b = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bl));
-		if ((b & (b >> 1)) || (!last && carry && (b & 1)))
+		if ((b & (b >> 1)) || (carry && (b & 1)))
 			return 0;
 		if (last)
 			return 1;
