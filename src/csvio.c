@@ -1132,7 +1132,38 @@ static void wb_putc(wbuf *w, char c)
 	w->b[w->n++] = c;
 }
 
-static void put_field(wbuf *w, const char *s, bool quote)
+/* The bytes that end a field copied as it is: its NUL, and those that
+ * make it need quotes (needs_quotes). */
+static const unsigned char field_stop[256] = {[0] = 1, [','] = 1, ['"'] = 1, ['\r'] = 1,
+                                              ['\n'] = 1};
+
+/* A field of at most FIELD_SHORT bytes without a byte that needs quotes:
+ * copied into the buffer in the same pass that looks for those bytes
+ * (instead of strpbrk, strlen and memcpy).  Returns 1 when written; 0
+ * with nothing written (a longer field, one that needs quotes, or no
+ * room): put_field decides then as before. */
+enum { FIELD_SHORT = 48 };
+static inline int put_short(wbuf *w, const char *s)
+{
+	if (w->n + FIELD_SHORT > sizeof w->b)
+		return 0;
+	char *d = w->b + w->n;
+	for (size_t i = 0; i < FIELD_SHORT; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (field_stop[c]) {
+			if (c)
+				return 0; /* needs quotes */
+			w->n += i;
+			return 1;
+		}
+		d[i] = (char)c;
+	}
+	return 0;
+}
+
+/* Writes the field s, in quotes when quote is set or a byte of s needs
+ * them (a quote doubled). */
+static void put_field_any(wbuf *w, const char *s, bool quote)
 {
 	if (!quote && !needs_quotes(s)) {
 		wb_put(w, s, strlen(s));
@@ -1150,6 +1181,15 @@ static void put_field(wbuf *w, const char *s, bool quote)
 		s = q + 1;
 	}
 	wb_putc(w, '"');
+}
+
+/* put_field_any, through put_short first: for fields that are mostly
+ * short (all but quotes) */
+static void put_field(wbuf *w, const char *s, bool quote)
+{
+	if (!quote && put_short(w, s))
+		return;
+	put_field_any(w, s, quote);
 }
 
 void ec_csv_put_cell(FILE *f, const char *s)
@@ -1225,94 +1265,152 @@ static bool cell_matches(int k, const char *cell, const ec_obs *o)
 	}
 }
 
+/* The period of o: the text of one of the last periods written, or
+ * formatted and kept. */
+static void put_period(wbuf *f, const ec_obs *o)
+{
+	int x = 0;
+	while (x < f->n_per &&
+	       (f->per[x].year != o->period.year || f->per[x].type != o->period.type ||
+	        f->per[x].n != o->period.n))
+		x++;
+	if (x == f->n_per) {
+		if (f->n_per < 8) {
+			f->n_per++;
+		} else {
+			x = f->next_per;
+			f->next_per = (f->next_per + 1) % 8;
+		}
+		ec_period_format(o->period, f->per_s[x]);
+		f->per[x] = o->period;
+	}
+	put_field(f, f->per_s[x], false);
+}
+
+/* names and numbers never need quotes: written as they are */
+static void put_name(wbuf *f, const char *t)
+{
+	wb_put(f, t, strlen(t));
+}
+
+static void put_number(wbuf *f, double v)
+{
+	if (isnan(v))
+		return; /* ec_csv_format_number writes "" */
+	char buf[EC_CSV_NUMLEN];
+	put_name(f, ec_csv_format_number(v, buf));
+}
+
+/* "%ld" of a positive line number, without printf; nothing for 0 */
+static void put_line(wbuf *f, long line)
+{
+	if (line <= 0)
+		return;
+	char tmp[24], buf[24];
+	size_t n = 0, w = 0;
+	for (unsigned long v = (unsigned long)line; v; v /= 10)
+		tmp[n++] = (char)('0' + v % 10);
+	while (n)
+		buf[w++] = tmp[--n];
+	wb_put(f, buf, w);
+}
+
+static const char *nz_str(const char *s) { return s ? s : ""; }
+
+static const char *segment_text(const ec_obs *o)
+{
+	return o->segment && o->segment[0] ? o->segment : "total";
+}
+
 /* Writes standard column k of o as formatted text. */
 static void put_std(wbuf *f, int k, const ec_obs *o)
 {
-	char buf[EC_CSV_NUMLEN > EC_PERIOD_STRLEN ? EC_CSV_NUMLEN
-	                                          : EC_PERIOD_STRLEN];
-	const char *t = "";
 	switch (k) {
 	case C_COMPANY:
-		t = o->company;
+		put_field(f, nz_str(o->company), false);
 		break;
 	case C_DOC:
-		t = o->doc;
+		put_field(f, nz_str(o->doc), false);
 		break;
 	case C_PERIOD:
-	{
-		int x = 0;
-		while (x < f->n_per &&
-		       (f->per[x].year != o->period.year || f->per[x].type != o->period.type ||
-		        f->per[x].n != o->period.n))
-			x++;
-		if (x == f->n_per) {
-			if (f->n_per < 8) {
-				f->n_per++;
-			} else {
-				x = f->next_per;
-				f->next_per = (f->next_per + 1) % 8;
-			}
-			ec_period_format(o->period, f->per_s[x]);
-			f->per[x] = o->period;
-		}
-		t = f->per_s[x];
+		put_period(f, o);
 		break;
-	}
 	case C_METRIC:
-		t = o->metric;
+		put_field(f, nz_str(o->metric), false);
 		break;
 	case C_SEGMENT:
-		t = o->segment && o->segment[0] ? o->segment : "total";
+		put_field(f, segment_text(o), false);
 		break;
-	/* names and numbers never need quotes: written as they are */
 	case C_BASIS:
-		t = ec_basis_name(o->basis);
-		wb_put(f, t, strlen(t));
-		return;
+		put_name(f, ec_basis_name(o->basis));
+		break;
 	case C_KIND:
-		t = ec_kind_name(o->kind);
-		wb_put(f, t, strlen(t));
-		return;
+		put_name(f, ec_kind_name(o->kind));
+		break;
 	case C_VALUE:
-		t = ec_csv_format_number(o->value, buf);
-		wb_put(f, t, strlen(t));
-		return;
+		put_number(f, o->value);
+		break;
 	case C_LOW:
-		t = ec_csv_format_number(o->low, buf);
-		wb_put(f, t, strlen(t));
-		return;
+		put_number(f, o->low);
+		break;
 	case C_HIGH:
-		t = ec_csv_format_number(o->high, buf);
-		wb_put(f, t, strlen(t));
-		return;
+		put_number(f, o->high);
+		break;
 	case C_UNIT:
-		t = ec_unit_name(o->unit);
-		wb_put(f, t, strlen(t));
-		return;
+		put_name(f, ec_unit_name(o->unit));
+		break;
 	case C_ISSUED:
-		t = o->issued;
+		put_field(f, nz_str(o->issued), false);
 		break;
 	case C_LINE:
-		if (o->line > 0) {
-			/* "%ld" of a positive number, without printf */
-			char tmp[24];
-			size_t n = 0, w = 0;
-			for (unsigned long v = (unsigned long)o->line; v; v /= 10)
-				tmp[n++] = (char)('0' + v % 10);
-			while (n)
-				buf[w++] = tmp[--n];
-			buf[w] = '\0';
-			t = buf;
-		}
+		put_line(f, o->line);
 		break;
 	case C_QUOTE:
-		t = o->quote;
+		/* a sentence: long, and often with a comma */
+		put_field_any(f, nz_str(o->quote), false);
 		break;
 	case C_SOURCE_ROLE:
-		t = o->source_role;
+		put_field(f, nz_str(o->source_role), false);
 		break;
+	default:
+		break; /* put_field of "": nothing */
 	}
-	put_field(f, t ? t : "", false);
+}
+
+/* A row of the standard layout written from o alone (no cells): put_std
+ * of every column in order with the commas, in one sequence. */
+static void put_std_row(wbuf *f, const ec_obs *o)
+{
+	put_field(f, nz_str(o->company), false);
+	wb_putc(f, ',');
+	put_field(f, nz_str(o->doc), false);
+	wb_putc(f, ',');
+	put_period(f, o);
+	wb_putc(f, ',');
+	put_field(f, nz_str(o->metric), false);
+	wb_putc(f, ',');
+	put_field(f, segment_text(o), false);
+	wb_putc(f, ',');
+	put_name(f, ec_basis_name(o->basis));
+	wb_putc(f, ',');
+	put_name(f, ec_kind_name(o->kind));
+	wb_putc(f, ',');
+	put_number(f, o->value);
+	wb_putc(f, ',');
+	put_number(f, o->low);
+	wb_putc(f, ',');
+	put_number(f, o->high);
+	wb_putc(f, ',');
+	put_name(f, ec_unit_name(o->unit));
+	wb_putc(f, ',');
+	put_field(f, nz_str(o->issued), false);
+	wb_putc(f, ',');
+	put_line(f, o->line);
+	wb_putc(f, ',');
+	put_field_any(f, nz_str(o->quote), false);
+	wb_putc(f, ',');
+	put_field(f, nz_str(o->source_role), false);
+	wb_putc(f, '\n');
 }
 
 static ec_err write_error(FILE *f, const char *name, ec_error *err)
@@ -1347,10 +1445,19 @@ ec_err ec_csv_write(const ec_series *s, FILE *f, const char *name,
 	}
 	wb_putc(w, '\n');
 	wb_flush(w);
+	/* the standard columns in their order: rows without cells are
+	 * written by put_std_row */
+	bool standard = nl == N_STD;
+	for (size_t j = 0; j < nl && standard; j++)
+		standard = std[j] == (int)j;
 	size_t n = ec_series_count(s);
 	for (size_t i = 0; i < n && !ferror(f); i++) {
 		const ec_obs *o = ec_series_get(s, i);
 		bool cells = o->cells && o->n_cells == nl;
+		if (standard && !cells) {
+			put_std_row(w, o);
+			continue;
+		}
 		for (size_t j = 0; j < nl; j++) {
 			if (j)
 				wb_putc(w, ',');
@@ -1364,8 +1471,10 @@ ec_err ec_csv_write(const ec_series *s, FILE *f, const char *name,
 				put_std(w, std[j], o);
 		}
 		wb_putc(w, '\n');
-		wb_flush(w);
 	}
+	/* the rows went out whenever the buffer was full: the same bytes in
+	 * the same order as a write per row */
+	wb_flush(w);
 	free(w);
 	free(std);
 	return write_error(f, name, err);

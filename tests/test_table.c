@@ -503,8 +503,44 @@ static void range_cells(void)
 	ec_series_free(s);
 }
 
+/* Row labels of every form label_metric reads: long ones without marks
+ * (taken as they are), and ones with commas, colons, footnote marks and
+ * parentheses (copied byte by byte), across its sixteen-byte blocks. */
+static void label_forms(void)
+{
+	const char *doc =
+	    "ACME REPORTS Q3'07 FINANCIAL RESULTS\n\n"
+	    "Acme, Inc.\nCondensed Consolidated Statements of Operations\n"
+	    "(in thousands, except per share amounts)\n(unaudited)\n\n"
+	    "\tThree Months Ended September 30,\t\n"
+	    "\t2007\t2006\n"
+	    "Total revenues, net\t1,000\t900\n"
+	    "Gross profit*\t600\t500\n"
+	    "Total operating expenses\t300\t280\n"
+	    "Operating income (GAAP)\t300\t220\n"
+	    "Non-GAAP operating income\t350\t260\n"
+	    "Net income attributable to Acme, Inc.\t210\t150\n"
+	    "Diluted earnings per share:\t0.42\t0.30\n"
+	    "Basic and diluted shares outstanding\t500\t500\n";
+	ec_series *s = run(doc);
+	CHECK(s != NULL, "label forms extract");
+	if (!s)
+		return;
+	CHECK_REL(get(s, "2007Q3", "revenue", "total", EC_BASIS_GAAP), 1.0, 1e-9, "'Total revenues, net'");
+	CHECK_REL(get(s, "2006Q3", "gross_profit", "total", EC_BASIS_GAAP), 0.5, 1e-9, "'Gross profit*'");
+	CHECK_REL(get(s, "2007Q3", "operating_expenses", "total", EC_BASIS_GAAP), 0.3, 1e-9, "'Total operating expenses' (24 bytes, plain)");
+	CHECK_REL(get(s, "2007Q3", "operating_income", "total", EC_BASIS_GAAP), 0.3, 1e-9, "'Operating income (GAAP)'");
+	CHECK_REL(get(s, "2006Q3", "operating_income", "total", EC_BASIS_NON_GAAP), 0.26, 1e-9, "'Non-GAAP operating income' (25 bytes, plain)");
+	CHECK_REL(get(s, "2007Q3", "net_income", "total", EC_BASIS_GAAP), 0.21, 1e-9, "'Net income attributable to Acme, Inc.'");
+	CHECK_REL(get(s, "2006Q3", "eps_diluted", "total", EC_BASIS_GAAP), 0.30, 1e-9, "'Diluted earnings per share:'");
+	size_t n = ec_series_count(s);
+	CHECK(n == 14, "no row from the shares line (%zu rows)", n);
+	ec_series_free(s);
+}
+
 int main(void)
 {
+	label_forms();
 	newer_tables();
 	foreign_tables();
 	range_cells();

@@ -456,17 +456,24 @@ int ex_phrase_longest(const ex_lexidx *ix, const char *const *w, size_t n,
 	unsigned key = lex_key(w[0][0], l0);
 	/* the list's second word (first letter, length up to 255) */
 	unsigned char c1 = n > 1 ? (unsigned char)w[1][0] : 0;
-	size_t l1 = n > 1 ? strlen(w[1]) : 0;
-	if (l1 > 255)
-		l1 = 255;
+	size_t l1 = (size_t)-1; /* measured when a phrase's second word needs it */
 	for (unsigned k = ix->start[key]; k < ix->start[key + 1]; k++) {
 		size_t i = ix->list[k];
 		if (ix->flen[i] != l0)
 			continue;
 		/* a phrase of two or more words needs the same second word
 		 * (a longer one than 255 bytes is compared in full below) */
-		if (ix->l2[i] && (n < 2 || ix->c2[i] != c1 || ix->l2[i] != l1))
-			continue;
+		if (ix->l2[i]) {
+			if (n < 2 || ix->c2[i] != c1)
+				continue;
+			if (l1 == (size_t)-1) {
+				l1 = strlen(w[1]);
+				if (l1 > 255)
+					l1 = 255;
+			}
+			if (ix->l2[i] != l1)
+				continue;
+		}
 		if (!same_bytes(ex_phrases[i].words, w[0], l0))
 			continue;
 		/* the first word matches (same length, same bytes): only the

@@ -16,6 +16,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lex.h"
 
@@ -340,33 +343,52 @@ static void header_spans(tstate *t, const char *s, size_t a, size_t b)
  * makes it). */
 static void header_spans_l(tstate *t, const char *l)
 {
+#define PH(w, m) {w, sizeof w - 1, m}
 	static const struct {
 		const char *w;
+		size_t n;
 		int months;
-	} ph[] = {{"three months", 3}, {"3 months", 3},  {"quarter ended", 3},
-	          {"quarters ended", 3}, {"13 weeks", 3}, {"thirteen weeks", 3},
-	          {"six months", 6},   {"6 months", 6},  {"26 weeks", 6},
-	          {"nine months", 9},  {"9 months", 9},  {"39 weeks", 9},
-	          {"twelve months", 12}, {"12 months", 12}, {"year ended", 12},
-	          {"years ended", 12}, {"52 weeks", 12}, {"53 weeks", 12},
-	          {"fiscal year", 12}, {"year ending", 12}};
+	} ph[] = {PH("three months", 3),  PH("3 months", 3),    PH("quarter ended", 3),
+	          PH("quarters ended", 3), PH("13 weeks", 3),    PH("thirteen weeks", 3),
+	          PH("six months", 6),    PH("6 months", 6),    PH("26 weeks", 6),
+	          PH("nine months", 9),   PH("9 months", 9),    PH("39 weeks", 9),
+	          PH("twelve months", 12), PH("12 months", 12), PH("year ended", 12),
+	          PH("years ended", 12),  PH("52 weeks", 12),   PH("53 weeks", 12),
+	          PH("fiscal year", 12),  PH("year ending", 12)};
+#undef PH
+	enum { NPH = sizeof ph / sizeof ph[0] };
 	const char *p = l;
 	const char *lend = l + strlen(l);
 	span found[MAXCOLS];
 	int nfound = 0;
 	if (!duration_word(l))
 		p = lend; /* no phrase can match: straight to the months */
+	/* the first bytes of the phrases, as a bit set: the positions that
+	 * start none of them are passed over */
+	uint64_t first[4] = {0, 0, 0, 0};
+	for (size_t k = 0; k < NPH; k++) {
+		unsigned char c = (unsigned char)ph[k].w[0];
+		first[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
 	while (*p && nfound < MAXCOLS) {
+		/* the earliest phrase (strstr of each, the nearest; at one
+		 * place the first in ph): the first position from p where
+		 * some phrase starts, and there the first phrase that does */
 		const char *best = NULL;
 		int bm = 0;
 		size_t bl = 0;
-		for (size_t k = 0; k < sizeof ph / sizeof ph[0]; k++) {
-			const char *q = strstr(p, ph[k].w);
-			if (q && (!best || q < best)) {
-				best = q;
-				bm = ph[k].months;
-				bl = strlen(ph[k].w);
-			}
+		for (const char *q = p; *q && !best; q++) {
+			unsigned char c = (unsigned char)*q;
+			if (!((first[c >> 6] >> (c & 63)) & 1))
+				continue;
+			for (size_t k = 0; k < NPH; k++)
+				if (ph[k].w[0] == (char)c && q[1] == ph[k].w[1] &&
+				    strncmp(q, ph[k].w, ph[k].n) == 0) {
+					best = q;
+					bm = ph[k].months;
+					bl = ph[k].n;
+					break;
+				}
 		}
 		if (!best)
 			break;
@@ -666,16 +688,53 @@ static void put_str(char *dst, size_t cap, const char *src)
 	dst[n] = 0;
 }
 
-/* Row label -> metric.  Returns the family (F_*), with *pct for "% of
- * revenue" rows, *basis (-1 = from the table), *seg and *neg.  Lengths
- * are kept along (L) instead of measured again: every test below is
- * the strcmp / strncmp it replaces on the NUL-terminated text. */
-static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
-                        int *pct, int *basis, char *seg, size_t segcap, int *neg)
+/* The n bytes of s (16 <= n) hold none of "()*,:", no blank first or
+ * last and no two blanks in a row: label_metric's copy loop gives them
+ * back unchanged.  0 when not so, or not known (without SSE2). */
+static int label_plain(const char *s, size_t n)
 {
-	char l[160];
+#if defined(__SSE2__)
+	if (n < 16 || s[0] == ' ' || s[n - 1] == ' ')
+		return 0;
+	const __m128i op = _mm_set1_epi8('('), cp = _mm_set1_epi8(')'), st = _mm_set1_epi8('*'),
+	              cm = _mm_set1_epi8(','), co = _mm_set1_epi8(':'), bl = _mm_set1_epi8(' ');
+	unsigned carry = 0; /* the byte before the sixteen at i is a blank */
+	for (size_t i = 0;; i += 16) {
+		int last = i + 16 >= n;
+		if (last && i + 16 > n) {
+			/* the last sixteen, back over some seen already: the pair
+			 * across the previous sixteen's end lies inside them */
+			i = n - 16;
+			carry = 0;
+		}
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, op), _mm_cmpeq_epi8(v, cp)),
+		                          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, st),
+		                                                    _mm_cmpeq_epi8(v, cm)),
+		                                       _mm_cmpeq_epi8(v, co)));
+		if (_mm_movemask_epi8(sp))
+			return 0;
+		unsigned b = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bl));
+		if ((b & (b >> 1)) || (carry && (b & 1)))
+			return 0;
+		if (last)
+			return 1;
+		carry = b >> 15;
+	}
+#else
+	(void)s;
+	(void)n;
+	return 0;
+#endif
+}
+
+/* label_metric's label into l (cap bytes): its basis in parentheses to
+ * *basis; parenthesised parts, footnote marks and markup dropped; ','
+ * and ':' are blanks; no blank at the start or after a blank.  Returns
+ * the bytes written (not terminated; trailing blanks left). */
+static size_t label_copy(char *l, size_t cap, const char *label, int *basis)
+{
 	size_t o = 0;
-	*basis = -1;
 	/* "Operating income (GAAP)", "Diluted EPS (non-GAAP)" (all three
 	 * need a '(') */
 	if (strchr(label, '(')) {
@@ -684,10 +743,8 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 		else if (has(label, "(gaap)"))
 			*basis = EC_BASIS_GAAP;
 	}
-	/* drop parenthesised parts, footnote marks and markup; ',' and ':'
-	 * are blanks; no blank at the start or after a blank */
 	int depth = 0;
-	for (const char *p = label; o + 1 < sizeof l; p++) {
+	for (const char *p = label; o + 1 < cap; p++) {
 		unsigned char c = (unsigned char)*p;
 		unsigned k = lm_class[c];
 		if (k == LM_PLAIN) {
@@ -703,6 +760,27 @@ static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
 			depth -= depth > 0;
 		else if (k == LM_BLANK && !depth && o > 0 && l[o - 1] != ' ')
 			l[o++] = ' ';
+	}
+	return o;
+}
+
+/* Row label -> metric.  Returns the family (F_*), with *pct for "% of
+ * revenue" rows, *basis (-1 = from the table), *seg and *neg.  Lengths
+ * are kept along (L) instead of measured again: every test below is
+ * the strcmp / strncmp it replaces on the NUL-terminated text. */
+static int label_metric(tstate *t, const ex_lexidx *ix, const char *label,
+                        int *pct, int *basis, char *seg, size_t segcap, int *neg)
+{
+	char l[160];
+	size_t o;
+	*basis = -1;
+	size_t ln = strlen(label);
+	if (ln < sizeof l && label_plain(label, ln)) {
+		/* nothing to drop (no '(': no basis in parentheses) */
+		memcpy(l, label, ln + 1);
+		o = ln;
+	} else {
+		o = label_copy(l, sizeof l, label, basis);
 	}
 	while (o > 0 && l[o - 1] == ' ')
 		o--;
