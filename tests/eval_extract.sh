@@ -7,7 +7,7 @@
 #   tests/eval_extract.sh [EARNCHART] [-v] [-k DIR] [-c CORPUS]
 #
 # CORPUS: eval (default; tests/data/eval), eval2/dev, eval2/holdout,
-# eval3/dev or eval3/holdout (the holdout sets are only measured, never
+# eval3/dev, eval3/holdout, eval4/dev or eval4/holdout (the holdout sets are only measured, never
 # used to tune the extractor).
 # EARNCHART: the binary (default: $EARNCHART, else the newest
 # build*/earnchart under the source tree).  -v: list every miss, wrong
@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
 done
 case $corpus in
 eval) data=$here/data/eval gold=$here/data/eval/eval_gold.csv scorer=$here/data/eval/score-extraction ;;
-eval2/dev|eval2/holdout|eval3/dev|eval3/holdout)
+eval2/dev|eval2/holdout|eval3/dev|eval3/holdout|eval4/dev|eval4/holdout)
 	data=$here/data/$corpus gold=$here/data/$corpus/gold.csv
 	scorer=$here/data/${corpus%/*}/score-extraction ;;
 *) echo "eval_extract: unknown corpus $corpus"
