@@ -392,6 +392,25 @@ static void headcount_words(void)
 	ec_series_free(s);
 }
 
+/* "For the full year, ..." after the paragraph's quarterly figures frames
+ * its own sentence only. */
+static void frame_mid_paragraph(void)
+{
+	ec_series *s = call(
+	    "Q4 2023",
+	    "Adjusted operating income was $186.9 million. For the full year, adjusted operating "
+	    "income was $672.1 million. Adjusted net income was $158.4 million, or $0.97 per "
+	    "diluted share.\n");
+	value_is(s, "2023FY", "operating_income", "total", EC_KIND_ACTUAL, 672.1,
+	         "the framed sentence: 2023FY");
+	value_is(s, "2023Q4", "net_income", "total", EC_KIND_ACTUAL, 158.4,
+	         "the sentence after a mid-paragraph frame is the quarter's again");
+	value_is(s, "2023Q4", "eps_diluted", "total", EC_KIND_ACTUAL, 0.97, "its EPS too");
+	CHECK(!row(s, "2023FY", "eps_diluted", "total", EC_KIND_ACTUAL),
+	      "no full-year EPS from the quarter's sentence");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -407,5 +426,6 @@ int main(void)
 	pre_announcement();
 	full_year_report();
 	headcount_words();
+	frame_mid_paragraph();
 	return ec_test_done();
 }

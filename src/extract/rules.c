@@ -113,6 +113,13 @@ typedef struct ctx {
 	 * dates the figures of the paragraph that state no period */
 	int frame_set;
 	ec_period frame_per;
+	/* a frame opened after the paragraph already stated figures ("...
+	 * up 14%. For the full year, revenue was $3.0 billion. Adjusted net
+	 * income was $158 million ...") frames its own sentence only: the
+	 * paragraph is about the quarter and comes back to it.  frame_once
+	 * says so; kept_* is the frame to restore after the sentence. */
+	int frame_once, kept_set;
+	ec_period kept_per;
 	int para_figures; /* a sentence of this paragraph had figures */
 	/* a heading's period ("Overview of results for the nine months"):
 	 * the frame of the paragraphs under it, up to the next heading */
@@ -2076,6 +2083,11 @@ static void paragraph_frame(ctx *c, int digit)
 	if (c->nt >= 3 && (W(&c->t[0], "for") || W(&c->t[0], "in") || W(&c->t[0], "during")) &&
 	    c->t[1].type == T_WHEN && is_punct(&c->t[2], ',')) {
 		if (ex_when_resolve(&c->t[1].when, &d->cal, d->has_period, d->period, NULL, 0, &p)) {
+			if (c->para_figures && !c->frame_once) {
+				c->frame_once = 1;
+				c->kept_set = c->frame_set;
+				c->kept_per = c->frame_per;
+			}
 			c->frame_per = p;
 			c->frame_set = 1;
 		}
@@ -2383,6 +2395,12 @@ static void analyze_sentence(ctx *c, size_t a, size_t b)
 	const char *s = c->d->clean;
 	int inherit = c->inherit && c->last_guide, inherit_fwd = c->last_fwd;
 	c->inherit = c->last_guide = c->last_fwd = 0;
+	if (c->frame_once) {
+		/* the last sentence's own frame ends with it */
+		c->frame_set = c->kept_set;
+		c->frame_per = c->kept_per;
+		c->frame_once = 0;
+	}
 	/* only sentences with a digit can state a number */
 	int basis_word = 0;
 	int digit = digits_and_basis(s, a, b, &basis_word);
@@ -2854,6 +2872,7 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 		/* a frame holds for its paragraph; a section's for its own */
 		c->frame_set = c->section_set;
 		c->frame_per = c->section_per;
+		c->frame_once = 0;
 		c->para_figures = 0;
 		c->role = L->role;
 		c->qa = L->qa;
