@@ -411,6 +411,22 @@ static void frame_mid_paragraph(void)
 	ec_series_free(s);
 }
 
+/* "up 14% year-over-year from $X", "up 4% sequentially from $Y": the
+ * bases of the year-ago and the prior quarter. */
+static void direction_bases(void)
+{
+	ec_series *s = call("Q4 2024",
+	                    "Total revenue for the fourth quarter was $812.4 million, up 14% "
+	                    "year-over-year from $712.6 million, and up 4% sequentially from "
+	                    "$781.0 million.\n");
+	value_is(s, "2024Q4", "revenue", "total", EC_KIND_ACTUAL, 812.4, "the quarter's revenue");
+	value_is(s, "2023Q4", "revenue", "total", EC_KIND_ACTUAL, 712.6,
+	         "'year-over-year from $712.6 million': the year-ago quarter");
+	value_is(s, "2024Q3", "revenue", "total", EC_KIND_ACTUAL, 781.0,
+	         "'sequentially from $781.0 million': the prior quarter");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -427,5 +443,6 @@ int main(void)
 	full_year_report();
 	headcount_words();
 	frame_mid_paragraph();
+	direction_bases();
 	return ec_test_done();
 }

@@ -990,6 +990,23 @@ static int number_is_base(const ctx *c, size_t k)
 	return 0;
 }
 
+/* The base at k of a change said with its direction: "up 14%
+ * year-over-year from $712.6 million" (1: the year-ago figure), "up 4%
+ * sequentially from $781.0 million" (2: the prior quarter's); 0 when the
+ * number is no such base.  The change's own figure comes first. */
+static int adverb_base(const ctx *c, size_t k)
+{
+	if (k < 3 || !W(&c->t[k - 1], "from"))
+		return 0;
+	const tok *a = &c->t[k - 2];
+	int kind = W(a, "year-over-year") || W(a, "year-on-year") || W(a, "yoy") ? 1
+	           : W(a, "sequentially") || W(a, "quarter-over-quarter") ? 2 : 0;
+	if (!kind || c->t[k - 3].type != T_NUM)
+		return 0;
+	const ex_num *n = &c->t[k - 3].r.a;
+	return n->pct || n->bps || n->pts ? kind : 0;
+}
+
 /* The base at k follows "compared with" / "versus" right after a figure
  * of the same kind ("was $3.41 compared with $3.18", "18.1%, versus
  * 17.5%"): the two figures of one comparison. */
@@ -1793,8 +1810,14 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	 * $7.95"): in a press release, the year-ago figure of the sentence's
 	 * period (releases compare with the prior year unless they say
 	 * otherwise); in a call, a comparison could be with any period. */
-	int base_year_ago = 0;
-	if (!wh && number_is_base(c, k)) {
+	int base_year_ago = 0, base_prior_q = 0;
+	int adverb = !wh ? adverb_base(c, k) : 0;
+	if (adverb) {
+		if (si->guide)
+			DROP("comparison base in a forecast");
+		base_year_ago = adverb == 1;
+		base_prior_q = adverb == 2;
+	} else if (!wh && number_is_base(c, k)) {
 		if (c->d->kind == EC_DOC_TRANSCRIPT || si->guide || !plain_compare(c, k))
 			DROP("comparison base without period");
 		base_year_ago = 1;
@@ -1858,6 +1881,11 @@ static void analyze_number(ctx *c, size_t k, const sentinfo *si0, int *prev_chan
 	}
 	if (base_year_ago)
 		per = ec_period_year_ago(per);
+	if (base_prior_q) {
+		if (per.type != EC_PERIOD_QUARTER)
+			DROP("a sequential base of no quarter");
+		per = ec_period_add_quarters(per, -1);
+	}
 	/* "Year-to-date revenue": the months of the year so far */
 	if (q.ytd) {
 		if (!d->has_period || per.type != EC_PERIOD_QUARTER || explicit_when)
