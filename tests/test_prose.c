@@ -427,6 +427,32 @@ static void direction_bases(void)
 	ec_series_free(s);
 }
 
+/* Lower-case speech-to-text with full stops: a stop before a small
+ * letter ends the sentence, so periods do not leak into the next one. */
+static void lower_case_speech(void)
+{
+	char buf[4096];
+	size_t n = 0;
+	n += (size_t)snprintf(buf + n, sizeof buf - n, "%s",
+	                      "good afternoon and welcome to the acme third quarter 2024 earnings "
+	                      "call. ");
+	/* enough lower-case text for the document test's sample */
+	for (int i = 0; i < 24; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s",
+		                      "we continue to see good demand across our markets and our "
+		                      "teams executed well. ");
+	snprintf(buf + n, sizeof buf - n, "%s",
+	         "gross margin was 61.4 percent up 90 basis points from 60.5 percent a year ago "
+	         "on better mix. gap operating income was 168 million dollars.\n");
+	ec_series *s = extract(buf);
+	value_is(s, "2024Q3", "operating_income", "total", EC_KIND_ACTUAL, 168,
+	         "'a year ago' of the last sentence does not date 'gap operating income was ...'");
+	value_is(s, "2023Q3", "gross_margin", "total", EC_KIND_ACTUAL, 60.5, "the year-ago margin");
+	CHECK(!row(s, "2023Q3", "operating_income", "total", EC_KIND_ACTUAL),
+	      "no year-ago operating income");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -444,5 +470,6 @@ int main(void)
 	headcount_words();
 	frame_mid_paragraph();
 	direction_bases();
+	lower_case_speech();
 	return ec_test_done();
 }

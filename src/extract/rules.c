@@ -109,6 +109,8 @@ typedef struct ctx {
 	int last_guide, last_fwd, inherit;
 	int cash_alone; /* cash_alone(): -1 not yet known */
 	int unpunct;    /* the whole document is unpunctuated speech */
+	int lower_doc;  /* speech-to-text in lower case: sentences start with
+	                 * a small letter (lower_case_doc) */
 	/* a paragraph's frame: "For the full year, ..." opening a sentence
 	 * dates the figures of the paragraph that state no period */
 	int frame_set;
@@ -2523,6 +2525,22 @@ static const char *const abbrevs[] = {
 /* The longest word of abbrevs ("approx"): longer words need no lookup. */
 #define ABBREV_MAX 6
 
+/* Whether the text is speech-to-text output in lower case ("revenue was
+ * one point two billion dollars. gap gross margin was ..."): in a sample
+ * of its start, fewer than one letter in two hundred is a capital.  Its
+ * sentences start with a small letter, so a full stop before one still
+ * ends a sentence. */
+static int lower_case_doc(const char *s, size_t len)
+{
+	size_t n = len < 8192 ? len : 8192, upper = 0, lower = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)s[i];
+		upper += x >= 'A' && x <= 'Z';
+		lower += x >= 'a' && x <= 'z';
+	}
+	return lower >= 1000 && upper * 200 < lower;
+}
+
 /* A sentence [a, b): its statements when it is unpunctuated speech. */
 static void statements(ctx *c, size_t a, size_t b, int unp)
 {
@@ -2629,7 +2647,8 @@ static void sentences(ctx *c, size_t a, size_t b)
 				size_t j = i + 1;
 				while (j < b && (s[j] == ' ' || s[j] == '\n' || s[j] == '"' || s[j] == ')'))
 					j++;
-				if (j < b && s[j] >= 'a' && s[j] <= 'z' && !ex_word_at(s, b, j, "non-gaap") &&
+				if (!c->lower_doc && j < b && s[j] >= 'a' && s[j] <= 'z' &&
+				    !ex_word_at(s, b, j, "non-gaap") &&
 				    !ex_word_at(s, b, j, "non"))
 					cut = 0;
 			}
@@ -2862,6 +2881,7 @@ ec_err ex_rules_scan(ex_doc *d, ex_mentions *out)
 	c->basis_ctx = -1;
 	c->cash_alone = -1;
 	c->unpunct = ex_doc_unpunctuated(d->clean, d->clean_len);
+	c->lower_doc = lower_case_doc(d->clean, d->clean_len);
 	size_t k = 0;
 	int last_role = -1;
 	while (k < d->n_lines && !c->err) {
