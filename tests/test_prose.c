@@ -453,6 +453,22 @@ static void lower_case_speech(void)
 	ec_series_free(s);
 }
 
+/* Speech-to-text spellings: "cap ex", "d s o"; "as dana said total
+ * revenue" names no segment. */
+static void asr_words(void)
+{
+	ec_series *s = call("Q3 2024",
+	                    "as dana said total revenue for the third quarter was $1.236 billion. "
+	                    "D s o was 58 days. Cash flow from operations was $246 million and cap "
+	                    "ex was $38 million.\n");
+	value_is(s, "2024Q3", "revenue", "total", EC_KIND_ACTUAL, 1236, "'as dana said total revenue'");
+	CHECK(!row(s, "2024Q3", "revenue", "said", EC_KIND_ACTUAL), "no segment 'said'");
+	value_is(s, "2024Q3", "dso", "total", EC_KIND_ACTUAL, 58, "'d s o was 58 days'");
+	value_is(s, "2024Q3", "operating_cash_flow", "total", EC_KIND_ACTUAL, 246, "cash flow");
+	value_is(s, "2024Q3", "capex", "total", EC_KIND_ACTUAL, 38, "'cap ex was $38 million'");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -471,5 +487,6 @@ int main(void)
 	frame_mid_paragraph();
 	direction_bases();
 	lower_case_speech();
+	asr_words();
 	return ec_test_done();
 }

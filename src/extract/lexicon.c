@@ -122,11 +122,14 @@ const ex_phrase ex_phrases[] = {
     {"capital expenditures", F_CAPEX, 0},
     {"capital expenditure", F_CAPEX, 0},
     {"capex", F_CAPEX, 0},
+    {"cap ex", F_CAPEX, 0}, /* speech-to-text */
     {"purchases of property and equipment", F_CAPEX, 0},
     {"purchases of property and equipment net", F_CAPEX, 0},
     {"purchase of property and equipment", F_CAPEX, 0},
     {"dso", F_DSO, 0},
     {"dsos", F_DSO, 0},
+    {"d s o", F_DSO, 0}, /* speech-to-text, letter by letter */
+    {"d s os", F_DSO, 0},
     {"days sales outstanding", F_DSO, 0},
     {"day sales outstanding", F_DSO, 0},
     {"days sales outstanding in accounts receivable", F_DSO, 0},

@@ -607,6 +607,7 @@ static const char *const stop_quals[] = {
     "least", "new", "remaining", "within", "across", "between", "among", "after",
     "before", "during", "since", "until", "given", "based", "driven", "led", "like",
     "sequentially", "organically", "respectively", "additionally", "similarly", "finally",
+    "said", "says", "mentioned", "noted", "stated", "discussed", "highlighted",
     "notably", "importantly", "specifically", "meanwhile", "now", "today", "again",
     "still", "already", "further", "however", "together", "primarily", "mainly",
     "largely", "partly", "slightly", "significantly", "substantially", "modestly",
