@@ -469,6 +469,23 @@ static void asr_words(void)
 	ec_series_free(s);
 }
 
+/* "We're assuming an adjusted tax rate of 21%" in an outlook is a
+ * forecast; "diluted EPS, assuming conversion, was" is an actual. */
+static void assuming(void)
+{
+	ec_series *s = call("Q4 2024",
+	                    "For the full fiscal year 2025, we expect revenue of $3.43 billion to "
+	                    "$3.47 billion. We're assuming an adjusted tax rate of 21%.\n");
+	const ec_obs *o = row(s, "2025FY", "tax_rate", "total", EC_KIND_GUIDANCE);
+	CHECK(o && o->basis == EC_BASIS_NON_GAAP && fabs(o->low - 21) < 1e-9 && fabs(o->high - 21) < 1e-9,
+	      "'we're assuming an adjusted tax rate of 21%%': 2025FY guidance");
+	ec_series_free(s);
+	s = doc("Diluted EPS, assuming conversion of the notes, was $1.05 for the fourth quarter.");
+	value_is(s, "2023Q4", "eps_diluted", "total", EC_KIND_ACTUAL, 1.05,
+	         "'EPS, assuming conversion, was $1.05': an actual");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -488,5 +505,6 @@ int main(void)
 	direction_bases();
 	lower_case_speech();
 	asr_words();
+	assuming();
 	return ec_test_done();
 }

@@ -781,7 +781,7 @@ static const char *const guide_words[] = {
     "outlook", "guidance", "guide", "guiding", "guided", "project", "projects",
     "projected", "projecting", "will", "should", "target", "targets", "plan",
     "reaffirm", "reaffirms", "reaffirmed", "reaffirming", "reiterate", "reiterates",
-    "reiterated", "reiterating",
+    "reiterated", "reiterating", "assume", "assumes", "assuming",
     "plans", "intend", "intends", "going", "would", NULL};
 static const char *const prior_guide[] = {
     "previous", "previously", "original", "originally", "earlier", "prior", NULL};
@@ -2088,6 +2088,14 @@ static void update_context(ctx *c, sentinfo *si)
 static int guide_reference(const ctx *c, size_t j)
 {
 	const tok *t = &c->t[j];
+	/* "assume" forecasts only as the speaker's own assumption ("we're
+	 * assuming an adjusted tax rate of 21%"); "diluted EPS assuming
+	 * conversion" states no forecast at all (counted here with the
+	 * words that are none) */
+	if (W(t, "assume") || W(t, "assuming")) {
+		const tok *p = j > 0 ? &c->t[j - 1] : NULL;
+		return !(p && (W(p, "we") || W(p, "we're") || W(p, "are") || W(p, "i'm")));
+	}
 	if (!(W(t, "outlook") || W(t, "guidance") || W(t, "guide") || W(t, "expected") ||
 	      W(t, "forecast") || W(t, "expectations") || W(t, "estimates")))
 		return 0;
