@@ -693,7 +693,10 @@ void ex_doc_speakers(ex_doc *d)
 			op_text = 0;
 			continue;
 		}
-		if (inline_operator(s, a, b)) {
+		/* bare() left a line it did not start later than a opening
+		 * with no blank, so inline_operator() wants an 'o' at a */
+		int no_op = ba == a && ba < bb && ex_lower((unsigned char)s[a]) != 'o';
+		if (!no_op && inline_operator(s, a, b)) {
 			has_operator = inline_op = 1;
 			mode = -1;
 			intros(p, s, a, b);
