@@ -379,7 +379,8 @@ static const char *const pieces[] = {
 	"Revenue", "$", "$1.2", "12.5%", "(1,900)", "\t", "   ", "  ", " ", "?", "!", ";", ":", ": ",
 	".", "\r", "\f", "\v", "*", "**", "_", "__", "\\$", "<u>", "</u>", "<", "\\", "#", "## ",
 	"\xe2\x80\xa2 ", "\xe2\x80\x99", "\xc2\xa0", "\xe2\x80\xaf", "\xff", "\x80", "\x01", "-",
-	"%", "a", "the quarter", "Sam Lee", "Acme Corp"};
+	"%", "a", "the quarter", "Sam Lee", "Acme Corp", "US$5", "US$ 12", "\xe2\x88\x92" "3.1",
+	"-4", "(12)", "$ (1.89)", "1,283", "0.5", "Q3"};
 
 /* A random line (no '\n') of up to max bytes into buf; its length. */
 static size_t rand_line(char *buf, size_t max)
