@@ -407,7 +407,7 @@ static void check_classifiers(void)
 	ex_doc d1, d2;
 	memset(&d1, 0, sizeof d1);
 	memset(&d2, 0, sizeof d2);
-	for (int it = 0; it < 200000; it++) {
+	for (int it = 0; it < 60000; it++) {
 		size_t n = rand_line(buf, it % 4 == 0 ? 400 : 120);
 		/* the line inside a larger buffer, as in a document: the
 		 * sixteen-byte tests must not read past b */
@@ -474,7 +474,7 @@ static void check_quote(void)
 	int bad = 0;
 	char raw[700], q1[300], q2[300];
 	static const char *const ws[] = {" ", "  ", "\t", "\n", "\r\n", "\f", "\v", " \n "};
-	for (int it = 0; it < 100000; it++) {
+	for (int it = 0; it < 40000; it++) {
 		size_t n = 0, want = rnd(600);
 		while (n < want) {
 			int r = rnd(10);
