@@ -320,6 +320,127 @@ static void dash(void)
 	ex_doc_free(&d);
 }
 
+/* Pad of n bytes: up to most capitalised words that are no title and no
+ * cue ("Zzz "), each followed by a blank. */
+static void pad_words(char *out, size_t n, size_t most)
+{
+	size_t words = n / 2 < most ? n / 2 : most, k = 0;
+	for (size_t w = 0; w < words; w++) {
+		/* the letters left, shared among the words left */
+		size_t len = (n - k) / (words - w) - 1;
+		for (size_t j = 0; j < len; j++)
+			out[k++] = j ? 'z' : 'Z';
+		out[k++] = ' ';
+	}
+	out[k] = 0;
+}
+
+/* The class of the first line holding needle, -1 when none. */
+static int cls_of(const ex_doc *d, const char *needle)
+{
+	for (size_t k = 0; k < d->n_lines; k++) {
+		const ex_line *L = &d->lines[k];
+		size_t n = L->end - L->start, m = strlen(needle);
+		for (size_t i = 0; i + m <= n; i++)
+			if (memcmp(d->clean + L->start + i, needle, m) == 0)
+				return L->cls;
+	}
+	return -1;
+}
+
+/* The cue of an operator's introduction, a title line and the separator
+ * of a speaker line are found 16 bytes at a time (SSE2) and the rest of
+ * a line byte by byte: the same at every offset in the line. */
+static void offsets(void)
+{
+	int bad = 0;
+	for (size_t n = 0; n <= 48 && bad < 5; n++) {
+		char pad[64], name_pad[64], doc[2048];
+		pad_words(pad, n, 6);
+		pad_words(name_pad, n, 2);
+		/* the operator names the analyst after n bytes, the name at the
+		 * line's end or not */
+		for (int firm = 0; firm < 2; firm++) {
+			for (int cue = 0; cue < 2; cue++) {
+				snprintf(doc, sizeof doc,
+				         "Cisco Q1 2024 Earnings Call, November 15, 2023\n"
+				         "\n"
+				         "Operator: Welcome to the First Quarter Fiscal Year 2024 Conference Call.\n"
+				         "\n"
+				         "Scott Herren: Thanks, Chuck. Total revenue was $14.7 billion.\n"
+				         "\n"
+				         "Operator: %sOur first %s Meta Marshall%s.\n"
+				         "\n"
+				         "Meta Marshall: Thanks. Is a 66%% gross margin sustainable?\n",
+				         pad, cue ? "question comes from" : "remarks are by",
+				         firm ? " with Morgan Stanley" : "");
+				ex_doc d;
+				int want = cue ? EX_ROLE_ANALYST : EX_ROLE_COMPANY;
+				if (!prepare(&d, doc) || role_of(&d, "Is a 66%", NULL) != want) {
+					bad++;
+					CHECK(0, "offsets: an introduction after %zu bytes (%s, %s) gives %s", n,
+					      cue ? "cue" : "no cue", firm ? "firm" : "no firm",
+					      cue ? "an analyst" : "no analyst");
+				}
+				ex_doc_free(&d);
+			}
+		}
+		/* a title line below a speaker's name, its title word after n
+		 * bytes; with a digit it is no title */
+		for (int digit = 0; digit < 2; digit++) {
+			snprintf(doc, sizeof doc,
+			         "Acme Corp. (ACME) Q2 2024 Earnings Call\n"
+			         "\n"
+			         "CORPORATE PARTICIPANTS\n"
+			         "Tom Reed\n"
+			         "Chief Financial Officer, Acme Corp.\n"
+			         "\n"
+			         "MANAGEMENT DISCUSSION SECTION\n"
+			         "\n"
+			         "Operator: Good afternoon and welcome to the call.\n"
+			         "\n"
+			         "Tom Reed\n"
+			         "%sChief Financial Officer, Acme Corporation%s\n"
+			         "Thanks, Jane. Revenue for the second quarter was $812 million.\n",
+			         pad, digit ? " Unit 7" : "");
+			ex_doc d;
+			int want = digit ? EX_L_TEXT : EX_L_SPEAKER;
+			if (!prepare(&d, doc) || cls_of(&d, "Acme Corporation") != want ||
+			    role_of(&d, "Revenue for the second", NULL) != EX_ROLE_COMPANY) {
+				bad++;
+				CHECK(0, "offsets: a title line with its title after %zu bytes%s", n,
+				      digit ? " and a digit is no title" : " is a title");
+			}
+			ex_doc_free(&d);
+		}
+		/* a speaker line "Name - Firm" whose separator comes after n
+		 * more bytes of the name (four words at most): the roster's
+		 * side holds */
+		snprintf(doc, sizeof doc,
+		         "Acme Networks Q1 2024 Earnings Conference Call\n"
+		         "\n"
+		         "Conference Call Participants\n"
+		         "\n"
+		         "Amit %sDaryanani - Evercore ISI\n"
+		         "\n"
+		         "Operator\n"
+		         "\n"
+		         "Welcome to the conference call.\n"
+		         "\n"
+		         "Amit %sDaryanani - Evercore ISI\n"
+		         "\n"
+		         "So gross margin of 66%% this quarter, is that sustainable?\n",
+		         name_pad, name_pad);
+		ex_doc d;
+		if (!prepare(&d, doc) || role_of(&d, "So gross margin", NULL) != EX_ROLE_ANALYST) {
+			bad++;
+			CHECK(0, "offsets: a speaker line with its separator after %zu more bytes", n);
+		}
+		ex_doc_free(&d);
+	}
+	CHECK(bad == 0, "offsets: cues, titles and separators at every offset in the line");
+}
+
 int main(void)
 {
 	roster();
@@ -327,5 +448,6 @@ int main(void)
 	inline_turns();
 	release();
 	dash();
+	offsets();
 	return ec_test_done();
 }

@@ -260,6 +260,89 @@ static void extraction(void)
 	ec_series_free(s);
 }
 
+/* The scan finds letter runs 64 bytes at a time and offers the number
+ * parser only those whose first three letters (or a lone "a") can start a
+ * number word; the last bytes of the text go one at a time.  Every word
+ * that starts a number, in any case, rewrites as it should at every
+ * offset: in a block, across a block boundary, in the tail.  Runs that
+ * start no number stay as they are. */
+static void block_paths(void)
+{
+	/* phrase, its rewrite (NULL: none) */
+	static const char *const cases[][2] = {
+	    {"zero point two billion dollars", "$0.2 billion"},
+	    {"one point two billion dollars", "$1.2 billion"},
+	    {"two point two billion dollars", "$2.2 billion"},
+	    {"three point two billion dollars", "$3.2 billion"},
+	    {"four point two billion dollars", "$4.2 billion"},
+	    {"five point two billion dollars", "$5.2 billion"},
+	    {"six point two billion dollars", "$6.2 billion"},
+	    {"seven point two billion dollars", "$7.2 billion"},
+	    {"eight point two billion dollars", "$8.2 billion"},
+	    {"nine point two billion dollars", "$9.2 billion"},
+	    {"ten point two billion dollars", "$10.2 billion"},
+	    {"eleven point two billion dollars", "$11.2 billion"},
+	    {"twelve point two billion dollars", "$12.2 billion"},
+	    {"thirteen point two billion dollars", "$13.2 billion"},
+	    {"fourteen point two billion dollars", "$14.2 billion"},
+	    {"fifteen point two billion dollars", "$15.2 billion"},
+	    {"sixteen point two billion dollars", "$16.2 billion"},
+	    {"seventeen point two billion dollars", "$17.2 billion"},
+	    {"eighteen point two billion dollars", "$18.2 billion"},
+	    {"nineteen point two billion dollars", "$19.2 billion"},
+	    {"twenty point two billion dollars", "$20.2 billion"},
+	    {"thirty point two billion dollars", "$30.2 billion"},
+	    {"forty point two billion dollars", "$40.2 billion"},
+	    {"fifty point two billion dollars", "$50.2 billion"},
+	    {"sixty point two billion dollars", "$60.2 billion"},
+	    {"seventy point two billion dollars", "$70.2 billion"},
+	    {"eighty point two billion dollars", "$80.2 billion"},
+	    {"ninety point two billion dollars", "$90.2 billion"},
+	    {"Seventeen Point Two Billion Dollars", "$17.2 billion"},
+	    {"NINETY POINT TWO BILLION DOLLARS", "$90.2 billion"},
+	    {"tWeNtY pOiNt two billion dollars", "$20.2 billion"},
+	    {"a hundred and forty basis points", "140 basis points"},
+	    {"A Million Dollars", "$1 million"},
+	    {"point five percent", "0.5%"},
+	    {"Point Five Percent", "0.5%"},
+	    {"a dollar thirty one", "$1.31"},
+	    {"twenty twenty four", "2024"},
+	    /* no numbers: near misses of the first letters */
+	    {"fort one", NULL}, {"thirdly", NULL}, {"this thing", NULL}, {"tenth", NULL},
+	    {"ones", NULL}, {"a1 one", NULL}, {"forth", NULL}, {"fiver", NULL},
+	    {"thirty-ish", NULL}, {"twentyfold", NULL}, {"ninetyone", NULL}, {"a", NULL},
+	    {"on a", NULL}, {"sevens", NULL}, {"poi", NULL},
+	};
+	const char *pattern = "xyzzy qwv abcdefghijklmnopqrstuvwxyz an at of t ";
+	const char *tail = " and then some more words here to fill the tail of the text past a block";
+	int bad = 0;
+	for (size_t w = 0; w < sizeof cases / sizeof cases[0] && bad < 5; w++) {
+		const char *phrase = cases[w][0], *ref = cases[w][1] ? cases[w][1] : phrase;
+		for (size_t pad = 0; pad <= 140 && bad < 5; pad++) {
+			for (int with_tail = 0; with_tail < 2; with_tail++) {
+				/* pad bytes of letter runs and blanks, then a blank */
+				char in[512], want[512];
+				size_t n = 0, plen = strlen(pattern);
+				for (; n + 1 < pad; n++)
+					in[n] = pattern[n % plen];
+				if (pad)
+					in[n++] = ' ';
+				in[n] = 0;
+				snprintf(want, sizeof want, "%s%s%s", in, ref, with_tail ? tail : "");
+				snprintf(in + n, sizeof in - n, "%s%s", phrase, with_tail ? tail : "");
+				char *got = spoken(in, NULL);
+				if (!got || strcmp(got, want) != 0) {
+					bad++;
+					CHECK(0, "'%s' at offset %zu%s: got '%s', want '%s'", phrase, pad,
+					      with_tail ? " (text goes on)" : "", got ? got : "(null)", want);
+				}
+				free(got);
+			}
+		}
+	}
+	CHECK(bad == 0, "number words rewrite as they should at every offset");
+}
+
 /* The pass is linear: a text of spoken numbers repeated twice costs
  * about twice the work of once. */
 static void linear(void)
@@ -293,6 +376,7 @@ int main(void)
 	negatives();
 	quotes();
 	extraction();
+	block_paths();
 	linear();
 	return ec_test_done();
 }

@@ -693,7 +693,10 @@ void ex_doc_speakers(ex_doc *d)
 			op_text = 0;
 			continue;
 		}
-		if (inline_operator(s, a, b)) {
+		/* bare() left a line it did not start later than a opening
+		 * with no blank, so inline_operator() wants an 'o' at a */
+		int no_op = ba == a && ba < bb && ex_lower((unsigned char)s[a]) != 'o';
+		if (!no_op && inline_operator(s, a, b)) {
 			has_operator = inline_op = 1;
 			mode = -1;
 			intros(p, s, a, b);
@@ -804,8 +807,12 @@ void ex_doc_speakers(ex_doc *d)
 				/* "Name, Title" on a line of its own.  A separator
 				 * comes before NAME_MAX_LEN or not at all, and
 				 * title_like() takes at most 140 bytes after it: a
-				 * longer line has no name and title */
-				size_t sep = (bare_names || has_operator) && nb - na <= NAME_MAX_LEN + 140
+				 * longer line has no name and title; nor has a line
+				 * whose first byte cannot open a name (person_name():
+				 * most are the wrapped lines of a paragraph) */
+				unsigned char c0 = (unsigned char)s[na];
+				size_t sep = (bare_names || has_operator) && nb - na <= NAME_MAX_LEN + 140 &&
+				                     ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0xc0)
 				                 ? name_separator(s, na, nb)
 				                 : nb;
 				if (sep < nb && person_name(s, na, sep) >= 2 && title_like(s, sep, nb)) {

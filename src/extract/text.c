@@ -1127,7 +1127,13 @@ static int table_line_t(const char *s, size_t a2, size_t b2, size_t b)
 			wide++;
 		run = 0;
 		ex_num n;
-		if (ex_num_parse(s, b, i, &n)) {
+		/* ex_num_parse reads a digit at once or after '(', '-', the
+		 * minus sign (0xe2 ...), "US$" or '$': no number starts at
+		 * another byte (most words: no call) */
+		unsigned char c0 = (unsigned char)s[i];
+		int may_num = (c0 >= '0' && c0 <= '9') || c0 == '(' || c0 == '-' || c0 == 0xe2 ||
+		              c0 == 'U' || c0 == '$';
+		if (may_num && ex_num_parse(s, b, i, &n)) {
 			nums++;
 			i = n.end;
 			continue;
