@@ -94,6 +94,8 @@ static void text_forms(void)
 	rewrites("or eighty seven cents per diluted share", "or $0.87 per diluted share");
 	rewrites("earnings per share were a dollar thirty one compared with a dollar fourteen last year",
 	         "earnings per share were $1.31 compared with $1.14 last year");
+	rewrites("or a dollar nineteen per diluted share", "or $1.19 per diluted share");
+	rewrites("up a dollar nineteen per cent", "up a dollar 19%"); /* not cents */
 	rewrites("margin of about twenty two and a half percent", "margin of about 22.5%");
 	rewrites("up a hundred and forty basis points", "up 140 basis points");
 	rewrites("operating income was one hundred and fifty one million dollars",

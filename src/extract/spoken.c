@@ -516,7 +516,10 @@ static int parse_spoken(cursor *c, int p0, spnum *o)
 					o->dcents = (int)cv;
 					o->last = q;
 					p = q + 1;
-				} else if (!and && nk != W_SCALE && nk != W_PERCENT && nk != W_PER &&
+				} else if (!and && nk != W_SCALE && nk != W_PERCENT &&
+				           /* "a dollar nineteen per share"; not
+				            * "... per cent" */
+				           (nk != W_PER || kind_at(c, q + 1) != W_CENT) &&
 				           nk != W_HUNDRED && nk != W_THOUSAND && nk != W_POINT &&
 				           nk != W_DOLLAR && nk != W_POINTS && nk != W_BASIS &&
 				           nk != W_PERCENTAGE && nk != W_BPS) {
