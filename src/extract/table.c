@@ -1623,15 +1623,42 @@ static int foreign_unit(const char *l)
 	static const char *const words[] = {"yen", "euro", "euros", "sterling", "pence", "yuan",
 	                                    "renminbi", "rmb", "jpy", "eur", "gbp", "chf", "cny",
 	                                    "inr", "krw", "cad", "aud", "sek", "nok", "dkk", NULL};
-	if (strstr(l, "\xc2\xa5") || strstr(l, "\xc2\xa3") || strstr(l, "\xe2\x82\xac"))
-		return 1; /* yen, pound, euro signs */
-	size_t n = strlen(l);
+	/* A word of the list where a word of l starts (l[i - 1] no word
+	 * byte), as strstr finds it and ex_word_at takes it: one pass over
+	 * the starts of l's words (the list's words are lower-case letters:
+	 * its first letters, as a bit set, reject most starts). */
+	uint32_t firsts = 0;
 	for (const char *const *w = words; *w; w++)
-		for (const char *p = strstr(l, *w); p; p = strstr(p + 1, *w)) {
-			size_t i = (size_t)(p - l);
-			if (ex_word_at(l, n, i, *w) && (i == 0 || !ex_is_word((unsigned char)l[i - 1])))
-				return 1;
+		firsts |= (uint32_t)1 << ((*w)[0] - 'a');
+	size_t n = 0, len = 0; /* len: strlen(l), once needed */
+	unsigned high = 0; /* the bytes or'ed: a sign below needs one >= 0x80 */
+	while (l[n]) {
+		unsigned char c = (unsigned char)l[n];
+		if (!ex_is_word(c)) {
+			high |= c;
+			n++;
+			continue;
 		}
+		/* a word of l starts at n */
+		if ((unsigned)(c - 'a') < 26 && ((firsts >> (c - 'a')) & 1)) {
+			if (!len)
+				len = n + strlen(l + n);
+			for (const char *const *w = words; *w; w++) {
+				if ((*w)[0] != (char)c)
+					continue;
+				size_t k = 1; /* l + n starts with *w (strstr's match) */
+				while ((*w)[k] && l[n + k] == (*w)[k])
+					k++;
+				if (!(*w)[k] && ex_word_at(l, len, n, *w))
+					return 1;
+			}
+		}
+		while (ex_is_word((unsigned char)l[n]))
+			n++;
+	}
+	if ((high & 0x80) &&
+	    (strstr(l, "\xc2\xa5") || strstr(l, "\xc2\xa3") || strstr(l, "\xe2\x82\xac")))
+		return 1; /* yen, pound, euro signs */
 	for (const char *p = strchr(l, '$'); p; p = strchr(p + 1, '$'))
 		if (p > l && p[-1] >= 'a' && p[-1] <= 'z' && !(p - l >= 2 && p[-2] == 'u' && p[-1] == 's'))
 			return 1; /* "c$", "hk$", "a$"; not "us$" */
