@@ -224,6 +224,7 @@ static int split_cells(const char *s, size_t a, size_t b, cell *c, int max)
 		if (!dollar && (tabs || ce > cs)) {
 			c[n].s = cs;
 			c[n].e = ce;
+			c[n].pct = 0;
 			n++;
 		}
 		if (j >= b)
@@ -1986,10 +1987,11 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 	size_t order = 1u << 30; /* after prose mentions of the same line */
 	int err = 0;
 	int in_title = 0; /* text lines since the last table row */
+	size_t work = 0; /* to d->work at the end (nothing here reads it) */
 	for (size_t k = 0; k < d->n_lines && !err; k++) {
 		const ex_line *L = &d->lines[k];
 		size_t a = L->start, b = L->end;
-		d->work += b - a + 1;
+		work += b - a + 1;
 		if (L->cls == EX_L_BLANK)
 			continue;
 		if (L->cls != EX_L_TABLE) {
@@ -2135,7 +2137,8 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			cell c[MAXCELLS];
 			int nc;
 			size_t row_end = b;
-			memset(c, 0, sizeof c);
+			/* every cell below nc is set whole (pct too) before it is
+			 * read: no memset of the array */
 			if (L->cls == EX_L_TABLE) {
 				nc = split_cells(s, a, b, c, MAXCELLS);
 				/* a line of numbers only with no tabs: split words */
@@ -2168,6 +2171,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				/* label line, then its number-only lines */
 				c[0].s = a;
 				c[0].e = b;
+				c[0].pct = 0;
 				while (c[0].e > c[0].s && s[c[0].e - 1] == ' ')
 					c[0].e--;
 				while (c[0].s < c[0].e && s[c[0].s] == ' ')
@@ -2441,6 +2445,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			t->hdr_stale = 1;
 		}
 	}
+	d->work += work;
 	free(idle);
 	free(t);
 	return err ? EC_ENOMEM : EC_OK;
