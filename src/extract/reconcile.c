@@ -161,8 +161,18 @@ static double tidy(double v)
 	return isnan(v) ? v : nearbyint(v * 1e6) / 1e6;
 }
 
+/* The quote and line of the last span to_obs read: the mentions of one
+ * table row or one sentence share their span [cstart, cend) and come one
+ * after the other in order, and ex_doc_quote and ex_doc_line read only
+ * the document (which does not change here) and the span. */
+typedef struct quote_memo {
+	int ok;
+	size_t a, b;
+	long line;
+} quote_memo;
+
 static ec_obs to_obs(const ex_doc *d, const ex_mention *m, const char *docname,
-                     char *quote, size_t qn, int analyst)
+                     char *quote, size_t qn, int analyst, quote_memo *qm)
 {
 	ec_obs o = ec_obs_init();
 	o.company = d->company;
@@ -177,9 +187,15 @@ static ec_obs to_obs(const ex_doc *d, const ex_mention *m, const char *docname,
 	o.high = tidy(m->high);
 	o.unit = m->unit;
 	o.issued = d->issued;
-	ex_doc_quote(d, m->cstart, m->cend, quote, qn);
+	if (!qm->ok || qm->a != m->cstart || qm->b != m->cend) {
+		ex_doc_quote(d, m->cstart, m->cend, quote, qn);
+		qm->line = ex_doc_line(d, ex_doc_raw(d, m->cstart));
+		qm->a = m->cstart;
+		qm->b = m->cend;
+		qm->ok = 1;
+	}
 	o.quote = quote;
-	o.line = ex_doc_line(d, ex_doc_raw(d, m->cstart));
+	o.line = qm->line;
 	o.source_role = analyst ? EC_ROLE_ANALYST : EC_ROLE_COMPANY;
 	return o;
 }
@@ -291,8 +307,10 @@ ec_err ex_reconcile(ex_doc *d, ex_mentions *m, const char *docname,
 	sort_by_first(pv, pv + np, np);
 	ec_err rc = EC_OK;
 	char quote[1024];
+	quote_memo qm = {0, 0, 0, 0};
 	for (size_t i = 0; i < np && rc == EC_OK; i++) {
-		ec_obs o = to_obs(d, pv[i]->win, docname, quote, sizeof quote, pv[i]->analyst_only);
+		ec_obs o = to_obs(d, pv[i]->win, docname, quote, sizeof quote, pv[i]->analyst_only,
+		                  &qm);
 		ec_error e2;
 		ec_err r = ec_series_add(out, &o, &e2);
 		if (r == EC_ECONFLICT) {
@@ -308,7 +326,8 @@ ec_err ex_reconcile(ex_doc *d, ex_mentions *m, const char *docname,
 		(*rows)++;
 		for (int k = 0; k < pv[i]->nlose; k++) {
 			const ex_mention *x = pv[i]->lose[k];
-			ec_obs c = to_obs(d, x, docname, quote, sizeof quote, x->role == EX_ROLE_ANALYST);
+			ec_obs c = to_obs(d, x, docname, quote, sizeof quote, x->role == EX_ROLE_ANALYST,
+			                  &qm);
 			r = ec_series_add(out, &c, &e2);
 			if (r == EC_ECONFLICT)
 				(*conflicts)++;

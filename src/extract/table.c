@@ -224,6 +224,7 @@ static int split_cells(const char *s, size_t a, size_t b, cell *c, int max)
 		if (!dollar && (tabs || ce > cs)) {
 			c[n].s = cs;
 			c[n].e = ce;
+			c[n].pct = 0;
 			n++;
 		}
 		if (j >= b)
@@ -1623,15 +1624,42 @@ static int foreign_unit(const char *l)
 	static const char *const words[] = {"yen", "euro", "euros", "sterling", "pence", "yuan",
 	                                    "renminbi", "rmb", "jpy", "eur", "gbp", "chf", "cny",
 	                                    "inr", "krw", "cad", "aud", "sek", "nok", "dkk", NULL};
-	if (strstr(l, "\xc2\xa5") || strstr(l, "\xc2\xa3") || strstr(l, "\xe2\x82\xac"))
-		return 1; /* yen, pound, euro signs */
-	size_t n = strlen(l);
+	/* A word of the list where a word of l starts (l[i - 1] no word
+	 * byte), as strstr finds it and ex_word_at takes it: one pass over
+	 * the starts of l's words (the list's words are lower-case letters:
+	 * its first letters, as a bit set, reject most starts). */
+	uint32_t firsts = 0;
 	for (const char *const *w = words; *w; w++)
-		for (const char *p = strstr(l, *w); p; p = strstr(p + 1, *w)) {
-			size_t i = (size_t)(p - l);
-			if (ex_word_at(l, n, i, *w) && (i == 0 || !ex_is_word((unsigned char)l[i - 1])))
-				return 1;
+		firsts |= (uint32_t)1 << ((*w)[0] - 'a');
+	size_t n = 0, len = 0; /* len: strlen(l), once needed */
+	unsigned high = 0; /* the bytes or'ed: a sign below needs one >= 0x80 */
+	while (l[n]) {
+		unsigned char c = (unsigned char)l[n];
+		if (!ex_is_word(c)) {
+			high |= c;
+			n++;
+			continue;
 		}
+		/* a word of l starts at n */
+		if ((unsigned)(c - 'a') < 26 && ((firsts >> (c - 'a')) & 1)) {
+			if (!len)
+				len = n + strlen(l + n);
+			for (const char *const *w = words; *w; w++) {
+				if ((*w)[0] != (char)c)
+					continue;
+				size_t k = 1; /* l + n starts with *w (strstr's match) */
+				while ((*w)[k] && l[n + k] == (*w)[k])
+					k++;
+				if (!(*w)[k] && ex_word_at(l, len, n, *w))
+					return 1;
+			}
+		}
+		while (ex_is_word((unsigned char)l[n]))
+			n++;
+	}
+	if ((high & 0x80) &&
+	    (strstr(l, "\xc2\xa5") || strstr(l, "\xc2\xa3") || strstr(l, "\xe2\x82\xac")))
+		return 1; /* yen, pound, euro signs */
 	for (const char *p = strchr(l, '$'); p; p = strchr(p + 1, '$'))
 		if (p > l && p[-1] >= 'a' && p[-1] <= 'z' && !(p - l >= 2 && p[-2] == 'u' && p[-1] == 's'))
 			return 1; /* "c$", "hk$", "a$"; not "us$" */
@@ -1959,10 +1987,11 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 	size_t order = 1u << 30; /* after prose mentions of the same line */
 	int err = 0;
 	int in_title = 0; /* text lines since the last table row */
+	size_t work = 0; /* to d->work at the end (nothing here reads it) */
 	for (size_t k = 0; k < d->n_lines && !err; k++) {
 		const ex_line *L = &d->lines[k];
 		size_t a = L->start, b = L->end;
-		d->work += b - a + 1;
+		work += b - a + 1;
 		if (L->cls == EX_L_BLANK)
 			continue;
 		if (L->cls != EX_L_TABLE) {
@@ -2108,7 +2137,8 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			cell c[MAXCELLS];
 			int nc;
 			size_t row_end = b;
-			memset(c, 0, sizeof c);
+			/* every cell below nc is set whole (pct too) before it is
+			 * read: no memset of the array */
 			if (L->cls == EX_L_TABLE) {
 				nc = split_cells(s, a, b, c, MAXCELLS);
 				/* a line of numbers only with no tabs: split words */
@@ -2141,6 +2171,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 				/* label line, then its number-only lines */
 				c[0].s = a;
 				c[0].e = b;
+				c[0].pct = 0;
 				while (c[0].e > c[0].s && s[c[0].e - 1] == ' ')
 					c[0].e--;
 				while (c[0].s < c[0].e && s[c[0].s] == ' ')
@@ -2414,6 +2445,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			t->hdr_stale = 1;
 		}
 	}
+	d->work += work;
 	free(idle);
 	free(t);
 	return err ? EC_ENOMEM : EC_OK;
