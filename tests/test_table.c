@@ -538,8 +538,42 @@ static void label_forms(void)
 	ec_series_free(s);
 }
 
+/* A header flattened from PDF with one column label a line ("FY2025Q1",
+ * "FY2024Q4", "FY2024Q1", "Q/Q", "Y/Y"), then label lines with their
+ * values: all five columns, or the three period columns alone. */
+static void flat_label_heads(void)
+{
+	const char *t =
+	    "Kilmore Medical Reports Fiscal 2025 First Quarter Results\n\n"
+	    "BOSTON, Jan. 30, 2025 -- Kilmore Medical Corporation today reported results for its "
+	    "fiscal 2025 first quarter, which ended December 27, 2024. Its fiscal year ends in "
+	    "September.\n\n"
+	    "FINANCIAL SUMMARY\n(Unaudited; in millions, except per share data and percentages)\n"
+	    "FY2025Q1\nFY2024Q4\nFY2024Q1\nQ/Q\nY/Y\n"
+	    "Revenue\n$ 1,482.6  $ 1,517.3  $ 1,389.0  -2.3%  6.7%\n"
+	    "Operating margin\n16.1%  17.4%  15.1%\n"
+	    "Adjusted EPS\n$ 1.82  $ 1.90  $ 1.49  -4.2%  22.1%\n";
+	ec_series *s = run(t);
+	CHECK(s != NULL, "label-a-line header extracts");
+	if (s) {
+		CHECK_REL(get(s, "2024Q4", "revenue", "total", EC_BASIS_GAAP), 1517.3, 1e-9,
+		          "the second label's column: FY2024Q4 revenue");
+		CHECK_REL(get(s, "2024Q1", "revenue", "total", EC_BASIS_GAAP), 1389.0, 1e-9,
+		          "the third: FY2024Q1 revenue");
+		CHECK_REL(get(s, "2024Q4", "operating_margin", "total", EC_BASIS_GAAP), 17.4, 1e-9,
+		          "three values under five columns go to the period columns");
+		CHECK_REL(get(s, "2024Q1", "eps_diluted", "total", EC_BASIS_NON_GAAP), 1.49, 1e-9,
+		          "adjusted EPS of FY2024Q1");
+		CHECK(isnan(get(s, "2025Q1", "revenue", "total", EC_BASIS_GAAP)) ||
+		          fabs(get(s, "2025Q1", "revenue", "total", EC_BASIS_GAAP) - 1482.6) < 1e-9,
+		      "no Q/Q change read as a value");
+	}
+	ec_series_free(s);
+}
+
 int main(void)
 {
+	flat_label_heads();
 	label_forms();
 	newer_tables();
 	foreign_tables();

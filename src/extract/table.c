@@ -83,6 +83,11 @@ typedef struct tstate {
 	int colfam[MAXCOLS];
 	int colbasis[MAXCOLS]; /* -1: GAAP unless the row says otherwise */
 	int nmetcols;
+	/* A flattened header of column labels one a line ("FY2025Q1 /
+	 * FY2024Q4 / FY2024Q1 / Q/Q / Y/Y"): the columns gathered so far
+	 * (in cols[0, ncols)), and the line the next label must be on. */
+	int qacc;
+	size_t qacc_next;
 	/* An income statement's "Gross profit" row and the row after it
 	 * ("Selling, general and administrative expenses"): when gross
 	 * profit less that row is operating income in every column, the row
@@ -1897,6 +1902,51 @@ static int head_period(const ex_doc *d, const char *s, size_t cs, size_t ce, con
 	return 0;
 }
 
+/* Line k [a, b) (l: lower case) as one column of a header flattened
+ * from PDF with a label a line: a quarter or fiscal-year label
+ * ("FY2025Q1", "Q4 FY24", "Fiscal 2024") starts or extends the header;
+ * "Q/Q", "Y/Y", "% Change" right after such labels adds a column without
+ * a period.  Returns 1 when the line was taken as a column. */
+static int flat_head_label(tstate *t, const ex_doc *d, const char *s, size_t a, size_t b,
+                           const char *l, size_t k)
+{
+	int more = t->qacc > 0 && t->qacc_next == k;
+	ec_period p;
+	int dated = 0, skip = 0;
+	if (more && skip_head(l))
+		skip = 1;
+	else if (!head_period(d, s, a, b, l, &p, &dated) || dated)
+		return 0;
+	if (!more) {
+		t->qacc = 0;
+		t->ncols = 0;
+		t->ngper = 0;
+	}
+	if (t->ncols >= MAXCOLS)
+		return 0;
+	int i = t->ncols++;
+	t->qacc++;
+	t->qacc_next = k + 1;
+	if (skip)
+		memset(&t->cols[i], 0, sizeof t->cols[i]);
+	else
+		t->cols[i] = p;
+	t->colok[i] = !skip;
+	t->colkind[i] = COL_ACTUAL;
+	t->colfam[i] = F_NONE;
+	t->colbasis[i] = -1;
+	t->colpoint[i] = 0;
+	t->coldur[i] = !skip;
+	t->nmetcols = 0;
+	if (!skip)
+		t->gper[t->ngper++] = p;
+	t->nspans = 0;
+	t->nh = 0;
+	t->nyc = 0;
+	t->hdr_stale = 0;
+	return 1;
+}
+
 /* A column head that names a metric before its period: "Revenue H1
  * 2024", "Adj. operating profit H1 2023", "Operating income Q2 2024".
  * The metric must be a lexicon phrase as a whole; *basis -1 unless
@@ -2042,6 +2092,10 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			char l[200];
 			lower_copy(l, sizeof l, s + a, b - a);
 			size_t ll = strlen(l);
+			/* a column label alone on its line, in a header flattened
+			 * from PDF: "FY2025Q1", then "FY2024Q4", ..., "Q/Q" */
+			if (ll <= 24 && flat_head_label(t, d, s, a, b, l, k))
+				continue;
 			/* "GAAP" / "Non-GAAP" alone above a table: its basis */
 			if (ll <= 9 && (!strcmp(l, "gaap") || !strcmp(l, "non-gaap") || !strcmp(l, "adjusted") ||
 			                !strcmp(l, "gaap:") || !strcmp(l, "non-gaap:"))) {
