@@ -571,8 +571,34 @@ static void flat_label_heads(void)
 	ec_series_free(s);
 }
 
+/* A hard-wrapped paragraph (no full stop at its lines' ends) above a
+ * flattened table: its "full fiscal year" is no header piece. */
+static void wrapped_prose(void)
+{
+	const char *t =
+	    "Acme Reports Second Quarter Fiscal 2025 Results\n\n"
+	    "SAN JOSE, Calif., August 27, 2024 -- Acme today reported results for its second "
+	    "quarter of fiscal 2025, which ended July 31, 2024.\n\n"
+	    "For the full fiscal year 2025, ending January 31, 2025, Acme now expects revenue of\n"
+	    "$2.83 billion to $2.87 billion, compared with its prior outlook of $2.78 billion to\n"
+	    "$2.84 billion, and adjusted diluted EPS of $3.40 to $3.50.\n\n"
+	    "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(in millions)\n(unaudited)\n"
+	    "Three Months Ended\nSix Months Ended\nJuly 31,\nJuly 31,\n2024\n2023\n2024\n2023\n"
+	    "Total revenue\n$\n700.5\n$\n662.7\n$\n1,368.8\n$\n1,302.4\n";
+	ec_series *s = run(t);
+	CHECK(s != NULL, "wrapped prose and a flattened table extract");
+	if (s) {
+		CHECK_REL(get(s, "2024Q2", "revenue", "total", EC_BASIS_GAAP), 662.7, 1e-9,
+		          "the year-ago quarter's column");
+		CHECK_REL(get(s, "2025H1", "revenue", "total", EC_BASIS_GAAP), 1368.8, 1e-9,
+		          "the six months' column after a wrapped paragraph");
+	}
+	ec_series_free(s);
+}
+
 int main(void)
 {
+	wrapped_prose();
 	flat_label_heads();
 	label_forms();
 	newer_tables();

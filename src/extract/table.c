@@ -1566,6 +1566,45 @@ static int prose_line(const char *s, size_t a, size_t b)
 	return n > 80 && e > a && s[e - 1] == '.';
 }
 
+/* prose[k] for every line k of d (malloc'd, the caller frees; NULL when
+ * out of memory): prose_line, or a line of a hard-wrapped paragraph (a
+ * release converted from PDF: "For the full fiscal year 2025, ending
+ * January 31, 2025, Quillon now expects revenue of" / "$2.83 billion
+ * ... ."): a run of two or more text lines, one of them over 60 bytes,
+ * over 150 bytes in all, whose last line ends a sentence.  A table's
+ * title and header lines ("Three Months Ended" / "July 31,") end with no
+ * full stop, so their pieces are never taken for prose. */
+static unsigned char *prose_lines(const ex_doc *d)
+{
+	const char *s = d->clean;
+	unsigned char *p = malloc(d->n_lines ? d->n_lines : 1);
+	if (!p)
+		return NULL;
+	for (size_t k = 0; k < d->n_lines; k++)
+		p[k] = (unsigned char)prose_line(s, d->lines[k].start, d->lines[k].end);
+	for (size_t k = 0; k < d->n_lines;) {
+		if (d->lines[k].cls != EX_L_TEXT) {
+			k++;
+			continue;
+		}
+		size_t k1 = k, total = 0, longest = 0;
+		for (; k1 < d->n_lines && d->lines[k1].cls == EX_L_TEXT; k1++) {
+			size_t n = d->lines[k1].end - d->lines[k1].start;
+			total += n;
+			if (n > longest)
+				longest = n;
+		}
+		size_t a = d->lines[k1 - 1].start, e = d->lines[k1 - 1].end;
+		while (e > a && (s[e - 1] == ' ' || s[e - 1] == '"'))
+			e--;
+		if (k1 - k >= 2 && longest > 60 && total > 150 && e > a && s[e - 1] == '.')
+			for (size_t j = k; j < k1; j++)
+				p[j] = 1;
+		k = k1;
+	}
+	return p;
+}
+
 /* The period a table's title names ("2024 outlook", "fiscal 2025
  * guidance", "fourth quarter 2024 outlook"): the first full one. */
 static int title_period(const tstate *t, const ex_doc *d, ec_period *p)
@@ -2018,7 +2057,10 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 	 * skipped (most lines of a call transcript); so is an idle reset
 	 * line, as every line up to the next reset is idle too. */
 	unsigned char *idle = malloc(d->n_lines ? d->n_lines : 1);
-	if (!idle) {
+	unsigned char *prose = prose_lines(d);
+	if (!idle || !prose) {
+		free(idle);
+		free(prose);
 		free(t);
 		return EC_ENOMEM;
 	}
@@ -2030,7 +2072,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 			if (L->cls == EX_L_TABLE)
 				table_ahead = 1;
 			else if (L->cls != EX_L_BLANK &&
-			         (L->cls == EX_L_SPEAKER || prose_line(s, L->start, L->end)))
+			         (L->cls == EX_L_SPEAKER || prose[k]))
 				table_ahead = 0;
 		}
 	}
@@ -2047,7 +2089,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 		if (L->cls != EX_L_TABLE) {
 			if (idle[k])
 				continue;
-			if (prose_line(s, a, b) || L->cls == EX_L_SPEAKER) {
+			if (prose[k] || L->cls == EX_L_SPEAKER) {
 				/* a sentence that introduces a table may state its
 				 * unit: "... guidance for ... (in millions, except per
 				 * share data):" */
@@ -2501,6 +2543,7 @@ ec_err ex_table_scan(ex_doc *d, ex_mentions *out)
 	}
 	d->work += work;
 	free(idle);
+	free(prose);
 	free(t);
 	return err ? EC_ENOMEM : EC_OK;
 }
