@@ -2542,7 +2542,9 @@ static const char *const abbrevs[] = {
 static int lower_case_doc(const char *s, size_t len)
 {
 	size_t n = len < 8192 ? len : 8192, upper = 0, lower = 0;
-	for (size_t i = 0; i < n; i++) {
+	/* lower <= n <= 8192: from 41 capitals on the answer is no, which
+	 * written text reaches in its first lines */
+	for (size_t i = 0; i < n && upper <= 40; i++) {
 		unsigned char x = (unsigned char)s[i];
 		upper += x >= 'A' && x <= 'Z';
 		lower += x >= 'a' && x <= 'z';
