@@ -441,7 +441,8 @@ int ex_num_cell(const char *s, size_t len, ex_num *out)
 		len--;
 	if (i >= len)
 		return EX_CELL_TEXT;
-	memset(out, 0, sizeof *out);
+	/* *out is zeroed on every path from here: by the dash and n/a
+	 * branches, else by ex_num_parse */
 	size_t n = len - i;
 	const char *c = s + i;
 	/* "-", "$ -", an en or em dash: zero in financial tables. */
@@ -454,14 +455,17 @@ int ex_num_cell(const char *s, size_t len, ex_num *out)
 	if ((n - k == 1 && c[k] == '-') || (n - k == 2 && c[k] == '-' && c[k + 1] == '-') ||
 	    (n - k == 3 && (lit_at(c, n, k, "\xe2\x80\x94") ||
 	                    lit_at(c, n, k, "\xe2\x80\x93")))) {
+		memset(out, 0, sizeof *out);
 		out->v = 0;
 		out->digits = 1;
 		return EX_CELL_DASH;
 	}
 	if ((n == 3 && (strncmp(c, "n/a", 3) == 0 || strncmp(c, "N/A", 3) == 0)) ||
 	    (n == 2 && (strncmp(c, "NA", 2) == 0 || strncmp(c, "nm", 2) == 0 ||
-	                strncmp(c, "NM", 2) == 0)))
+	                strncmp(c, "NM", 2) == 0))) {
+		memset(out, 0, sizeof *out);
 		return EX_CELL_NA;
+	}
 	if (!ex_num_parse(c, n, 0, out))
 		return EX_CELL_TEXT;
 	/* The whole cell must be the number (a trailing footnote mark is
