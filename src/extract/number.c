@@ -5,6 +5,7 @@
  * million", "24.5% plus or minus half a point", "25% or higher".
  * Hand-written scanners: every call looks at a bounded window after i. */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "ex.h"
@@ -581,7 +582,10 @@ int ex_num_margin(const ex_num *a, ex_num *b, int *rel)
 
 int ex_range_parse(const char *s, size_t len, size_t i, ex_range *out)
 {
-	memset(out, 0, sizeof *out);
+	/* every field zero; out->a is zeroed by ex_num_parse below (its first
+	 * step, on every call), so only the rest is cleared here */
+	out->kind = 0;
+	memset(&out->b, 0, sizeof *out - offsetof(ex_range, b));
 	out->start = i;
 	size_t j = i, e;
 	if ((e = ex_word_at(s, len, j, "between"))) {
