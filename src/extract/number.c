@@ -5,6 +5,7 @@
  * million", "24.5% plus or minus half a point", "25% or higher".
  * Hand-written scanners: every call looks at a bounded window after i. */
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "ex.h"
@@ -441,7 +442,8 @@ int ex_num_cell(const char *s, size_t len, ex_num *out)
 		len--;
 	if (i >= len)
 		return EX_CELL_TEXT;
-	memset(out, 0, sizeof *out);
+	/* *out is zeroed on every path from here: by the dash and n/a
+	 * branches, else by ex_num_parse */
 	size_t n = len - i;
 	const char *c = s + i;
 	/* "-", "$ -", an en or em dash: zero in financial tables. */
@@ -454,14 +456,17 @@ int ex_num_cell(const char *s, size_t len, ex_num *out)
 	if ((n - k == 1 && c[k] == '-') || (n - k == 2 && c[k] == '-' && c[k + 1] == '-') ||
 	    (n - k == 3 && (lit_at(c, n, k, "\xe2\x80\x94") ||
 	                    lit_at(c, n, k, "\xe2\x80\x93")))) {
+		memset(out, 0, sizeof *out);
 		out->v = 0;
 		out->digits = 1;
 		return EX_CELL_DASH;
 	}
 	if ((n == 3 && (strncmp(c, "n/a", 3) == 0 || strncmp(c, "N/A", 3) == 0)) ||
 	    (n == 2 && (strncmp(c, "NA", 2) == 0 || strncmp(c, "nm", 2) == 0 ||
-	                strncmp(c, "NM", 2) == 0)))
+	                strncmp(c, "NM", 2) == 0))) {
+		memset(out, 0, sizeof *out);
 		return EX_CELL_NA;
+	}
 	if (!ex_num_parse(c, n, 0, out))
 		return EX_CELL_TEXT;
 	/* The whole cell must be the number (a trailing footnote mark is
@@ -577,7 +582,10 @@ int ex_num_margin(const ex_num *a, ex_num *b, int *rel)
 
 int ex_range_parse(const char *s, size_t len, size_t i, ex_range *out)
 {
-	memset(out, 0, sizeof *out);
+	/* every field zero; out->a is zeroed by ex_num_parse below (its first
+	 * step, on every call), so only the rest is cleared here */
+	out->kind = 0;
+	memset(&out->b, 0, sizeof *out - offsetof(ex_range, b));
 	out->start = i;
 	size_t j = i, e;
 	if ((e = ex_word_at(s, len, j, "between"))) {

@@ -111,24 +111,26 @@ static inline EX_ALWAYS_INLINE size_t word_end(const char *s, size_t len, size_t
  * case only, so the key test is exact.) */
 static inline int month_key(const char *s, size_t len, size_t i)
 {
+	/* the twelve keys by a multiplicative hash that puts each in its own
+	 * one of sixteen slots (the empty ones hold key 0, which no text has:
+	 * every byte | 0x20 is at least 0x20) */
+	static const struct {
+		uint32_t key;
+		signed char m;
+	} slot[16] = {
+	    [0] = {KEY3('n', 'o', 'v'), 10}, [1] = {KEY3('m', 'a', 'r'), 2},
+	    [2] = {KEY3('s', 'e', 'p'), 8},  [3] = {KEY3('j', 'u', 'l'), 6},
+	    [4] = {KEY3('m', 'a', 'y'), 4},  [6] = {KEY3('a', 'u', 'g'), 7},
+	    [7] = {KEY3('o', 'c', 't'), 9},  [8] = {KEY3('j', 'u', 'n'), 5},
+	    [11] = {KEY3('d', 'e', 'c'), 11}, [12] = {KEY3('j', 'a', 'n'), 0},
+	    [14] = {KEY3('a', 'p', 'r'), 3}, [15] = {KEY3('f', 'e', 'b'), 1},
+	};
 	if (i + 3 > len)
 		return -1;
-	switch (KEY3((unsigned char)s[i] | 0x20, (unsigned char)s[i + 1] | 0x20,
-	             (unsigned char)s[i + 2] | 0x20)) {
-	case KEY3('j', 'a', 'n'): return 0;
-	case KEY3('f', 'e', 'b'): return 1;
-	case KEY3('m', 'a', 'r'): return 2;
-	case KEY3('a', 'p', 'r'): return 3;
-	case KEY3('m', 'a', 'y'): return 4;
-	case KEY3('j', 'u', 'n'): return 5;
-	case KEY3('j', 'u', 'l'): return 6;
-	case KEY3('a', 'u', 'g'): return 7;
-	case KEY3('s', 'e', 'p'): return 8;
-	case KEY3('o', 'c', 't'): return 9;
-	case KEY3('n', 'o', 'v'): return 10;
-	case KEY3('d', 'e', 'c'): return 11;
-	default: return -1;
-	}
+	uint32_t k = KEY3((unsigned char)s[i] | 0x20, (unsigned char)s[i + 1] | 0x20,
+	                  (unsigned char)s[i + 2] | 0x20);
+	unsigned h = (uint32_t)(k * 0x2c4a3699u) >> 28;
+	return slot[h].key == k ? slot[h].m : -1;
 }
 
 int ex_month_parse(const char *s, size_t len, size_t i, size_t *end)
