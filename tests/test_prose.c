@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "earnchart/extract.h"
+#include "earnchart/io.h"
 #include "ex.h"
 #include "testlib.h"
 
@@ -486,6 +487,40 @@ static void assuming(void)
 	ec_series_free(s);
 }
 
+/* A 10-Q dated by its quarter's end that says its fiscal year ends on
+ * June 30 (the eval4 dev document): its quarter is FY2025Q1, its balances
+ * at June 30, 2024 FY2024Q4; the same text saying December keeps the
+ * calendar quarters. */
+static void fiscal_year_end_statement(void)
+{
+	char *text = NULL;
+	size_t len = 0;
+	ec_error e;
+	CHECK(ec_read_file(EC_TEST_DATA "/eval4/dev/03_brannock_q1fy25_10q_mdna.md", 0, &text, &len, &e) == EC_OK,
+	      "read the 10-Q excerpt");
+	if (!text)
+		return;
+	ec_series *s = extract(text);
+	value_is(s, "2025Q1", "gross_margin", "total", EC_KIND_ACTUAL, 55.4,
+	         "'Gross margin was 55.4% in the first quarter of fiscal 2025': FY2025Q1");
+	value_is(s, "2025Q1", "capex", "total", EC_KIND_ACTUAL, 19.6, "capex of the quarter: FY2025Q1");
+	value_is(s, "2024Q4", "cash_investments", "total", EC_KIND_ACTUAL, 607.8,
+	         "cash at June 30, 2024: FY2024Q4");
+	CHECK(!row(s, "2024Q3", "capex", "total", EC_KIND_ACTUAL), "no calendar 2024Q3 row");
+	ec_series_free(s);
+	/* the same document with a December year end */
+	char *p = strstr(text, "Our fiscal year ends on June 30.");
+	CHECK(p != NULL, "the statement is in the document");
+	if (p) {
+		memcpy(p + strlen("Our fiscal year ends on "), "Dec 31.", 7);
+		s = extract(text);
+		CHECK(row(s, "2024Q3", "capex", "total", EC_KIND_ACTUAL) != NULL,
+		      "'ends on Dec 31': the calendar quarter 2024Q3 stays");
+		ec_series_free(s);
+	}
+	free(text);
+}
+
 int main(void)
 {
 	full_year();
@@ -506,5 +541,6 @@ int main(void)
 	lower_case_speech();
 	asr_words();
 	assuming();
+	fiscal_year_end_statement();
 	return ec_test_done();
 }

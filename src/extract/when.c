@@ -1732,6 +1732,8 @@ static void half_title(ex_doc *d)
 	}
 }
 
+static void fiscal_year_end(ex_doc *d, const char *s, size_t len);
+
 void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 {
 	const char *s = d->clean;
@@ -1983,8 +1985,69 @@ void ex_doc_identify(ex_doc *d, const ec_extract_opts *o)
 		}
 		if (!d->cal.set && d->fiscal_labels)
 			d->cal.set = -1; /* fiscal labels, unknown calendar: no dates */
+		fiscal_year_end(d, s, len);
 	}
 	half_title(d);
+}
+
+/* "Our fiscal year ends on June 30" (or "fiscal year ends June 30",
+ * "fiscal year ending June 30") in the first 16 KB: the month the fiscal
+ * year ends in, 1..12, or 0. */
+static int fiscal_end_month(const char *s, size_t len)
+{
+	size_t n = len < 16384 ? len : 16384;
+	/* every "year" (a 'y', found by memchr) after "fiscal " */
+	for (const char *p = s; (p = memchr(p, 'y', (size_t)(s + n - p))) != NULL; p++) {
+		size_t i = (size_t)(p - s), e;
+		if (i < 7 || !(e = ex_word_at(s, n, i, "year")) ||
+		    !ex_word_at(s, n, i - 7, "fiscal") || (i > 7 && ex_is_word((unsigned char)s[i - 8])))
+			continue;
+		/* "ends", "ending" (not "ended": a past year's end states no
+		 * calendar), "ends on" */
+		i = ex_skip_ws(s, n, e);
+		if ((e = ex_word_at(s, n, i, "ends")) || (e = ex_word_at(s, n, i, "ending")))
+			i = ex_skip_ws(s, n, e);
+		else
+			continue;
+		if ((e = ex_word_at(s, n, i, "on")))
+			i = ex_skip_ws(s, n, e);
+		int m = ex_month_parse(s, n, i, &e);
+		if (m)
+			return m;
+	}
+	return 0;
+}
+
+/* A document dated by its quarter's end alone ("Quarterly Report on Form
+ * 10-Q for the quarterly period ended September 30, 2024") that states
+ * its fiscal year ends in another month than December ("Our fiscal year
+ * ends on June 30"): its quarter is the fiscal one, FY2025Q1, and so are
+ * its other periods (fiscal labels, the calendar anchored at that
+ * quarter).  Only when nothing set the calendar or the labels before. */
+static void fiscal_year_end(ex_doc *d, const char *s, size_t len)
+{
+	if (d->cal.set || d->fiscal_labels || d->period.type != EC_PERIOD_QUARTER)
+		return;
+	int fm = fiscal_end_month(s, len);
+	if (fm == 0 || fm == 12)
+		return;
+	/* the calendar quarter's last month, 1..12, and its year */
+	int m = d->period.n * 3, y = d->period.year;
+	/* months since the fiscal year began (the month after fm): the
+	 * quarter ends at 2, 5, 8 or 11 when the year ends at a quarter's
+	 * end */
+	int pos = ((m - fm - 1) % 12 + 12) % 12;
+	if (pos % 3 != 2)
+		return;
+	ec_period f;
+	f.year = m <= fm ? y : y + 1;
+	f.type = EC_PERIOD_QUARTER;
+	f.n = pos / 3 + 1;
+	d->cal.set = 1;
+	d->cal.anchor_q = ec_period_qindex(f);
+	d->cal.anchor_m = y * 12 + m - 1;
+	d->period = f;
+	d->fiscal_labels = 1;
 }
 
 /* The document's date when no vendor header gave it: the first date in
