@@ -521,6 +521,23 @@ static void fiscal_year_end_statement(void)
 	free(text);
 }
 
+/* "For the full fiscal year 2025, ending January 31, 2025, ... expects":
+ * the date is the fiscal year's end, not a quarter of its own. */
+static void fiscal_year_with_end(void)
+{
+	ec_series *s = extract(
+	    "Acme Systems Reports Second Quarter Fiscal 2025 Financial Results\n\n"
+	    "SAN JOSE, Calif., August 27, 2024 -- Acme Systems, Inc. (NASDAQ: ACMS) today reported financial "
+	    "results for its second quarter of fiscal 2025, which ended July 31, 2024.\n\n"
+	    "For the full fiscal year 2025, ending January 31, 2025, Acme now expects revenue of "
+	    "$2.83 billion to $2.87 billion.\n");
+	const ec_obs *o = row(s, "2025FY", "revenue", "total", EC_KIND_GUIDANCE);
+	CHECK(o && fabs(o->low - 2830) < 1e-9 && fabs(o->high - 2870) < 1e-9,
+	      "'fiscal year 2025, ending January 31, 2025': 2025FY guidance");
+	CHECK(!row(s, "2025Q4", "revenue", "total", EC_KIND_GUIDANCE), "no FY2025Q4 guidance");
+	ec_series_free(s);
+}
+
 int main(void)
 {
 	full_year();
@@ -542,5 +559,6 @@ int main(void)
 	asr_words();
 	assuming();
 	fiscal_year_end_statement();
+	fiscal_year_with_end();
 	return ec_test_done();
 }

@@ -303,6 +303,23 @@ static int year_after(const char *s, size_t len, size_t i, int *y,
 	return 0;
 }
 
+/* After a fiscal year's number at p: ", ending January 31, 2025" (or
+ * "ended ..."), a date of that year v, belongs to it; returns the end of
+ * that date, else p. */
+static size_t year_end_after(const char *s, size_t len, size_t p, int v)
+{
+	size_t k = ex_skip_ws(s, len, p), e;
+	if (k < len && s[k] == ',')
+		k = ex_skip_ws(s, len, k + 1);
+	if (!(e = ex_word_at(s, len, k, "ending")) && !(e = ex_word_at(s, len, k, "ended")))
+		return p;
+	int dy, dm, dd;
+	size_t de;
+	if (ex_date_parse(s, len, ex_skip_ws(s, len, e), &dy, &dm, &dd, &de) && dy == v)
+		return de;
+	return p;
+}
+
 /* "FY24", "FY2024", "FY 2024", "FY'24", "fiscal 2024", "fiscal year 2024"
  * at s[i]. */
 static int fiscal_year_at(const char *s, size_t len, size_t i, int *y,
@@ -359,7 +376,7 @@ static int fiscal_year_at(const char *s, size_t len, size_t i, int *y,
 		}
 		if (year4_at(s, len, j, &v)) {
 			*y = v;
-			*end = j + 4;
+			*end = year_end_after(s, len, j + 4, v);
 			return 1;
 		}
 		if (j < len && s[j] == '\'' && digits_at(s, len, j + 1, 2, &v) == 2) {
@@ -1364,7 +1381,7 @@ int ex_when_parse(const char *s, size_t len, size_t i, const ex_cal *cal,
 		w->end = e2;
 		k = ex_skip_ws(s, len, e2);
 		if (!yr && k < len && year4_at(s, len, k, &yr))
-			w->end = k + 4;
+			w->end = year_end_after(s, len, k + 4, yr);
 		else if (!yr && fiscal_year_at(s, len, k, &yr, &e3))
 			w->end = e3;
 		if (yr) {
