@@ -359,16 +359,30 @@ static inline unsigned char ex_lower(unsigned char c)
 	return (unsigned char)(c - 'A') < 26 ? (unsigned char)(c + 32) : c;
 }
 
-/* Case-insensitive match of the ASCII word w at s[i] followed by a
- * non-word character (nor '-' or '\'' and a letter); returns the end or
- * 0.  The first byte is compared before anything else: most calls fail
- * there. */
 #if defined(__GNUC__)
 #define EX_ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define EX_ALWAYS_INLINE
 #endif
 
+/* s[e] may end a word: e is the end of the text, or s[e] is no word
+ * byte and no '-' or '\'' before a letter.  Returns e or 0. */
+static inline EX_ALWAYS_INLINE size_t ex_word_end(const char *s, size_t len, size_t e)
+{
+	if (e < len) {
+		unsigned char c = (unsigned char)s[e];
+		if (ex_is_word(c))
+			return 0;
+		if ((c == '-' || c == '\'') && e + 1 < len && ex_is_alpha((unsigned char)s[e + 1]))
+			return 0;
+	}
+	return e;
+}
+
+/* Case-insensitive match of the ASCII word w at s[i] followed by a
+ * non-word character (nor '-' or '\'' and a letter); returns the end or
+ * 0.  The first byte is compared before anything else: most calls fail
+ * there. */
 /* (Always inlined: with w a literal the first-byte test folds to one
  * compare; the out-of-line call cost more than the test.) */
 static inline EX_ALWAYS_INLINE size_t ex_word_at(const char *s, size_t len, size_t i,
@@ -380,15 +394,7 @@ static inline EX_ALWAYS_INLINE size_t ex_word_at(const char *s, size_t len, size
 	for (; w[k]; k++)
 		if (i + k >= len || ex_lower((unsigned char)s[i + k]) != ex_lower((unsigned char)w[k]))
 			return 0;
-	size_t e = i + k;
-	if (e < len) {
-		unsigned char c = (unsigned char)s[e];
-		if (ex_is_word(c))
-			return 0;
-		if ((c == '-' || c == '\'') && e + 1 < len && ex_is_alpha((unsigned char)s[e + 1]))
-			return 0;
-	}
-	return e;
+	return ex_word_end(s, len, i + k);
 }
 
 /* Skips spaces and tabs and newlines (and CR) from i. */

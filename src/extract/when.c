@@ -77,28 +77,13 @@ static inline EX_ALWAYS_INLINE int pfx8(uint64_t x, const char *p, size_t n)
 }
 #define PFX(x, lit) pfx8((x), lit "\0\0\0\0\0\0\0", sizeof(lit) - 1)
 
-/* s[e] may end a word as for ex_word_at: e is the end of the text, or
- * s[e] is no word byte and no '-' or '\'' before a letter.  Returns e or
- * 0. */
-static inline EX_ALWAYS_INLINE size_t word_end(const char *s, size_t len, size_t e)
-{
-	if (e < len) {
-		unsigned char c = (unsigned char)s[e];
-		if (ex_is_word(c))
-			return 0;
-		if ((c == '-' || c == '\'') && e + 1 < len && ex_is_alpha((unsigned char)s[e + 1]))
-			return 0;
-	}
-	return e;
-}
-
 /* ex_word_at(s, len, i, lit) for a lower-case literal lit, x being
  * load8(s, len, i): the same test (the bytes of lit in any case, then a
  * word end), on the eight bytes read once for all the words tried at i.
  * Words longer than eight bytes go to ex_word_at. */
 #define WORD_AT(x, s, len, i, lit)                                                   \
 	(sizeof(lit) > 9 ? ex_word_at((s), (len), (i), lit)                          \
-	                 : PFX((x), lit) ? word_end((s), (len), (i) + sizeof(lit) - 1) \
+	                 : PFX((x), lit) ? ex_word_end((s), (len), (i) + sizeof(lit) - 1) \
 	                                 : (size_t)0)
 
 /* Three lower-case letters as one key (the switches below). */
